@@ -1,0 +1,52 @@
+"""Throughput of extraction with all rules on one core, and peak memory.
+
+Run: python benchmarks/throughput.py [--mb 1.0]
+Targets (issue 2): >= 2 MB/s, <= 80 MiB peak resident memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import text_of_size  # noqa: E402
+
+import claims  # noqa: E402
+from claims.ruleset import load_ruleset  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--mb", type=float, default=1.0, help="size of the generated text in MB")
+    parser.add_argument("--profile", action="store_true", help="time each rule separately")
+    args = parser.parse_args()
+    text = text_of_size(int(args.mb * 1_000_000))
+    size_mb = len(text.encode("utf-8")) / 1_000_000
+    rules = load_ruleset("de")
+    claims.extract("Am 17. März.", lang="de", rules=rules)  # warm up: compile, import
+    start = time.perf_counter()
+    result = claims.extract(text, lang="de", date="2025-03-24", rules=rules)
+    elapsed = time.perf_counter() - start
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"text: {size_mb:.2f} MB, {len(result.claims)} claims, {len(rules.rules)} rules")
+    print(f"time: {elapsed:.2f} s -> {size_mb / elapsed:.2f} MB/s (target >= 2 MB/s)")
+    print(f"peak memory: {peak_mib:.1f} MiB (target <= 80 MiB)")
+    if args.profile:
+        from claims.engine.matcher import find_candidates
+
+        timings = []
+        for rule in rules.rules:
+            t0 = time.perf_counter()
+            find_candidates(text, rules, [rule])
+            timings.append((time.perf_counter() - t0, rule.id))
+        for seconds, rule_id in sorted(timings, reverse=True)[:15]:
+            print(f"  {seconds:6.3f} s  {rule_id}")
+
+
+if __name__ == "__main__":
+    main()

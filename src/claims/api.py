@@ -1,0 +1,33 @@
+"""The library's entry points: text or a file in, an ExtractionResult out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from claims.engine import matcher as engine
+from claims.models import Article, ArticleInfo, ExtractionResult
+from claims.ruleset import RuleSet, load_ruleset
+from claims.text.reader import article_from_text, read_article
+
+
+def extract_article(article: Article, rules: RuleSet | None = None) -> ExtractionResult:
+    ruleset = rules or load_ruleset(article.lang)
+    claims, paragraphs, sentences = engine.run(article, ruleset)
+    return ExtractionResult(
+        article=ArticleInfo(path=article.path, title=article.title, date=article.date,
+                            lang=article.lang, sha256=article.sha256),
+        claims=claims, paragraphs=paragraphs, sentences=sentences,
+        ruleset=ruleset.name, ruleset_version=ruleset.version,
+    )
+
+
+def extract_text(text: str, *, lang: str = "de", date: Any = None, title: str | None = None,
+                 rules: RuleSet | None = None, fmt: str = "txt") -> ExtractionResult:
+    article = article_from_text(text, fmt=fmt, lang=lang, date=date, title=title)
+    return extract_article(article, rules)
+
+
+def extract_path(path: str | Path, *, lang: str | None = None, date: Any = None,
+                 rules: RuleSet | None = None) -> ExtractionResult:
+    return extract_article(read_article(path, lang=lang, date=date), rules)

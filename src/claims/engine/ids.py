@@ -1,0 +1,43 @@
+"""Stable claim IDs.
+
+An ID is the claim's kind letter and a hash of what the claim is: its kind,
+its text and the text of its sentence (whitespace collapsed). Nothing about
+where it stands enters the hash, so editing another sentence, inserting or
+moving paragraphs leaves it unchanged. Identical claims in identical sentences
+are numbered in article order: ``D-7QK2MX``, ``D-7QK2MX-2``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Iterable
+from typing import Protocol
+
+KIND_LETTERS = {"date": "D", "figure": "Z", "quote": "Q", "attribution": "A", "role": "P",
+                "superlative": "S", "credit": "B"}
+
+
+class _Identifiable(Protocol):
+    kind: str
+    text: str
+    sentence: str
+    id: str
+
+
+def fingerprint(*parts: str) -> str:
+    """A short, stable hash of text parts with whitespace collapsed."""
+    digest = hashlib.sha256("\x1f".join(" ".join(p.split()) for p in parts).encode("utf-8")).digest()
+    return base64.b32encode(digest[:5]).decode("ascii")[:8]
+
+
+def base_id(kind: str, text: str, sentence: str) -> str:
+    return f"{KIND_LETTERS.get(kind, 'X')}-{fingerprint(kind, text, sentence)}"
+
+
+def assign(claims: Iterable[_Identifiable]) -> None:
+    seen: dict[str, int] = {}
+    for claim in claims:
+        base = base_id(claim.kind, claim.text, claim.sentence)
+        seen[base] = seen.get(base, 0) + 1
+        claim.id = base if seen[base] == 1 else f"{base}-{seen[base]}"

@@ -1,0 +1,240 @@
+"""The generic engine: run every rule, resolve overlaps, link fields, normalize values.
+
+Nothing here knows a claim kind's language: rules bring the patterns, word
+lists bring the vocabulary, and ``values/<kind>.py`` turns matched fields into
+the value the spec asks for.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from claims.errors import PatternTimeout
+from claims.engine import ids, values
+from claims.models import Article, Claim, Paragraph, Sentence
+from claims.ruleset.loader import CompiledRule, RuleSet
+from claims.text import segment
+
+_TEMPLATE_REF = regex.compile(r"\{([^{}|]+)(?:\|([^{}]+))?\}")
+_WHITESPACE = regex.compile(r"\s+")
+_NEWLINE = regex.compile(r"\n")
+
+# Seconds a single rule may spend on an article: generous for a real article
+# (a rule scans 1 MB in well under a second), short enough that a pattern
+# that backtracks catastrophically is stopped and named instead of hanging.
+TIMEOUT_BASE_SECONDS = 2.0
+TIMEOUT_SECONDS_PER_MB = 4.0
+
+
+@dataclass
+class Candidate:
+    rule: CompiledRule
+    start: int
+    end: int
+    fields: dict[str, Any]
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class ValueContext:
+    """What a value normalizer may know besides the matched fields."""
+
+    article_date: dt.date | None
+    lang: str
+    ruleset: RuleSet
+    text: str = ""  # the claim's text
+    state: dict[str, Any] = field(default_factory=dict)  # carried through the article in order
+
+
+def render_template(template: Any, match: Any, ruleset: RuleSet) -> Any:
+    """A value template: a literal, ``{group}`` or ``{group|list}``, or a string mixing them."""
+    if not isinstance(template, str):
+        return template
+    refs = list(_TEMPLATE_REF.finditer(template))
+    if not refs:
+        return template
+
+    def resolve(ref: Any) -> Any:
+        text = match.group(ref.group(1))
+        if text is None:
+            return None
+        if ref.group(2):
+            found = ruleset.lists[ref.group(2)].lookup(text)
+            return found if found is not None else text
+        return text
+
+    if len(refs) == 1 and refs[0].span() == (0, len(template)):
+        return resolve(refs[0])
+    parts = [resolve(ref) for ref in refs]
+    if all(p is None for p in parts):
+        return None
+    out, last = [], 0
+    for ref, part in zip(refs, parts):
+        out.append(template[last:ref.start()])
+        out.append("" if part is None else str(part))
+        last = ref.end()
+    out.append(template[last:])
+    return "".join(out)
+
+
+def _timeout_for(text: str) -> float:
+    return TIMEOUT_BASE_SECONDS + TIMEOUT_SECONDS_PER_MB * len(text) / 1_000_000
+
+
+def find_candidates(text: str, ruleset: RuleSet, rules: list[CompiledRule] | None = None) -> list[Candidate]:
+    timeout = _timeout_for(text)
+    found: list[Candidate] = []
+    for rule in rules if rules is not None else ruleset.rules:
+        try:
+            for m in rule.regex.finditer(text, timeout=timeout):
+                start, end = m.span("claim") if "claim" in rule.regex.groupindex and m.start("claim") >= 0 \
+                    else m.span()
+                if end <= start:
+                    continue
+                fields = {key: render_template(tpl, m, ruleset) for key, tpl in rule.spec.value.items()}
+                found.append(Candidate(rule, start, end, fields))
+        except TimeoutError:
+            raise PatternTimeout(
+                f"rule {rule.id} took longer than {timeout:.0f} s on this text; its pattern "
+                f"probably backtracks catastrophically (nested repetition such as (a+)+)",
+                rule.path, rule.line) from None
+    return found
+
+
+def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Within a kind: the longest span wins, then the higher priority, then the earlier start.
+
+    Suppressing rules take part (so ``Galaxy S25`` can beat ``25``) and are
+    dropped afterwards.
+    """
+    by_kind: dict[str, list[Candidate]] = {}
+    for cand in candidates:
+        by_kind.setdefault(cand.rule.kind, []).append(cand)
+    kept: list[Candidate] = []
+    for group in by_kind.values():
+        group.sort(key=lambda c: (-c.length, -c.rule.spec.priority, c.start))
+        taken: list[tuple[int, int]] = []  # sorted, non-overlapping spans
+        for cand in group:
+            i = bisect.bisect_left(taken, (cand.start, cand.end))
+            if i > 0 and taken[i - 1][1] > cand.start:
+                continue
+            if i < len(taken) and taken[i][0] < cand.end:
+                continue
+            taken.insert(i, (cand.start, cand.end))
+            if not cand.rule.spec.suppress:
+                kept.append(cand)
+    return kept
+
+
+def drop_yielding(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop a claim lying inside a claim of a kind its rule yields to (``50 Jahre``: date, not figure)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for cand in candidates:
+        spans.setdefault(cand.rule.kind, []).append((cand.start, cand.end))
+    result = []
+    for cand in candidates:
+        if any(s <= cand.start and cand.end <= e
+               for kind in cand.rule.spec.yield_to for s, e in spans.get(kind, ())):
+            continue
+        result.append(cand)
+    return result
+
+
+class _Locator:
+    def __init__(self, text: str, sentences: list[Sentence], paragraphs: list[Paragraph]) -> None:
+        self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        self.sentences = sentences
+        self.sentence_starts = [s.start for s in sentences]
+        self.paragraphs = paragraphs
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def sentence_index(self, offset: int) -> int:
+        """0-based index of the sentence holding offset (or the one before it)."""
+        return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
+
+
+def _display(text: str, masked: bool) -> str:
+    if masked:
+        return _WHITESPACE.sub(" ", text).strip()
+    return text.replace("\r", " ").replace("\n", " ")
+
+
+def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list[Sentence],
+                ruleset: RuleSet) -> None:
+    """Fill empty fields (a quote's speaker) from the claim's sentence or the ones before."""
+    if not ruleset.links or not sentences:
+        return
+    timeout = _timeout_for(clean)
+    for cand, sentence_index in claims:
+        for link in ruleset.links:
+            if link.kind != cand.rule.kind or cand.fields.get(link.spec.field) not in (None, ""):
+                continue
+            if link.spec.field not in cand.fields:
+                continue
+            for back in range(0, link.spec.sentences_before + 1):
+                index = sentence_index - back
+                if index < 0:
+                    break
+                sent = sentences[index]
+                window = clean[sent.start:sent.end]
+                if back == 0:  # the claim itself is no place to look for its speaker
+                    a, b = cand.start - sent.start, cand.end - sent.start
+                    window = window[:max(a, 0)] + " " * (b - max(a, 0)) + window[b:]
+                try:
+                    m = link.regex.search(window, timeout=timeout)
+                except TimeoutError:
+                    raise PatternTimeout(f"link {link.spec.id} took too long on this text",
+                                         link.path, link.line) from None
+                if m and m.group(link.spec.field):
+                    cand.fields[link.spec.field] = _WHITESPACE.sub(" ", m.group(link.spec.field)).strip()
+                    break
+            if cand.fields.get(link.spec.field):
+                break
+
+
+def run(article: Article, ruleset: RuleSet) -> tuple[list[Claim], list[Paragraph], list[Sentence]]:
+    clean = article.clean
+    abbreviations = frozenset(ruleset.lists["abbreviations"].entries) \
+        if "abbreviations" in ruleset.lists else frozenset()
+    paras = segment.paragraphs(clean)
+    sents = segment.sentences(clean, paras, abbreviations)
+
+    chosen = drop_yielding(resolve_overlaps(find_candidates(clean, ruleset)))
+    chosen.sort(key=lambda c: (c.start, -c.length))
+    locator = _Locator(article.text, sents, paras)
+    placed = [(cand, locator.sentence_index(cand.start)) for cand in chosen]
+    apply_links(placed, clean, sents, ruleset)
+
+    masked = article.text != clean
+    ctx = ValueContext(article_date=article.date, lang=ruleset.lang, ruleset=ruleset)
+    claims: list[Claim] = []
+    for cand, sentence_index in placed:
+        raw = clean[cand.start:cand.end]
+        ctx.text = raw
+        value = values.normalize(cand.rule.kind, cand.fields, ctx)
+        line, column = locator.line_col(cand.start)
+        sent = sents[sentence_index] if sents else None
+        # model_construct: the engine builds valid claims itself; validation would cost a third of the run
+        claims.append(Claim.model_construct(
+            id="",
+            kind=cand.rule.kind,  # type: ignore[arg-type]
+            text=_display(raw, masked and raw != article.text[cand.start:cand.end]),
+            start=cand.start, end=cand.end, line=line, column=column,
+            sentence=_display(clean[sent.start:sent.end], masked) if sent else "",
+            sentence_start=sent.start if sent else 0,
+            paragraph=sent.paragraph if sent else 0,
+            value=value, rule=cand.rule.id, hint=cand.rule.spec.hint,
+        ))
+    ids.assign(claims)
+    return claims, paras, sents

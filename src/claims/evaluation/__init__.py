@@ -1,0 +1,1 @@
+"""Scoring found claims against gold files, as the spec's "Gold files and scoring" says."""

@@ -1,0 +1,93 @@
+"""The data that flows through claims: articles, their segments, and claims."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Kind = Literal["date", "figure", "quote", "attribution", "role", "superlative", "credit"]
+KINDS: tuple[str, ...] = ("date", "figure", "quote", "attribution", "role", "superlative", "credit")
+
+
+class Span(BaseModel):
+    """A stretch of the article text: [start, end) character offsets."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+
+
+class Paragraph(Span):
+    index: int  # 1-based
+
+
+class Sentence(Span):
+    index: int  # 1-based, over the whole article
+    paragraph: int  # 1-based
+
+
+class Article(BaseModel):
+    """An article as read from a file (or given as text).
+
+    ``text`` is the text as decoded from the file; ``clean`` has the same length
+    with markup (front matter, Markdown syntax) blanked out, so offsets into
+    one are offsets into the other.
+    """
+
+    path: str | None = None
+    title: str | None = None
+    date: dt.date | None = None
+    lang: str = "de"
+    format: str = "txt"
+    text: str
+    clean: str
+    sha256: str
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Claim(BaseModel):
+    """One checkable statement."""
+
+    id: str = ""
+    kind: Kind
+    text: str
+    start: int
+    end: int
+    line: int = 0
+    column: int = 0
+    sentence: str = ""
+    sentence_start: int = 0
+    paragraph: int = 0
+    value: Any = None
+    rule: str
+    hint: str = ""
+
+    def public(self) -> dict[str, Any]:
+        """The claim as the JSON output shows it."""
+        return self.model_dump(exclude={"sentence_start"})
+
+
+class ArticleInfo(BaseModel):
+    path: str | None = None
+    title: str | None = None
+    date: dt.date | None = None
+    lang: str = "de"
+    sha256: str
+
+
+class ExtractionResult(BaseModel):
+    article: ArticleInfo
+    claims: list[Claim]
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    sentences: list[Sentence] = Field(default_factory=list)
+    ruleset: str = ""
+    ruleset_version: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article": self.article.model_dump(mode="json"),
+            "claims": [c.public() for c in self.claims],
+        }

@@ -1,0 +1,49 @@
+"""A readable list of claims: line, kind, claim and value; the sentence shown with the claim highlighted."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import click
+
+from claims.models import KINDS, ExtractionResult
+
+
+def show_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={v}" for k, v in value.items() if v not in (None, ""))
+    return json.dumps(value, ensure_ascii=False)
+
+
+def count_line(result: ExtractionResult) -> str:
+    counts = Counter(c.kind for c in result.claims)
+    parts = [f"{kind} {counts[kind]}" for kind in KINDS if counts[kind]]
+    return f"{len(result.claims)} claims" + (f" ({', '.join(parts)})" if parts else "")
+
+
+def as_text(result: ExtractionResult, color: bool) -> Iterator[str]:
+    name = result.article.path or "<text>"
+    yield f"{name}: {count_line(result)}"
+    for claim in result.claims:
+        value = show_value(claim.value)
+        head = f"{claim.line:>4}:{claim.column:<4} {claim.kind:<12} {claim.text}"
+        if value:
+            head += f"  → {value}"
+        if not color:
+            yield head
+            continue
+        yield click.style(f"{claim.line:>4}:{claim.column:<4} ", dim=True) + \
+            click.style(f"{claim.kind:<12}", fg="cyan") + f" {claim.text}" + \
+            (click.style(f"  → {value}", fg="green") if value else "")
+        at = claim.sentence.find(claim.text)
+        if at >= 0:
+            sentence = claim.sentence[:at] + click.style(claim.text, bold=True, fg="yellow") + \
+                claim.sentence[at + len(claim.text):]
+            yield click.style("           │ ", dim=True) + sentence

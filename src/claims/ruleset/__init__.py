@@ -1,0 +1,5 @@
+"""Rule files: schema, loading, the registry of compiled rules, and the example runner."""
+
+from claims.ruleset.loader import CompiledRule, Link, RuleSet, builtin_rules_dir, load_ruleset
+
+__all__ = ["CompiledRule", "Link", "RuleSet", "builtin_rules_dir", "load_ruleset"]

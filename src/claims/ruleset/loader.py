@@ -1,0 +1,331 @@
+"""Load a language's rule files, expand fragments and lists, compile patterns.
+
+A language is a folder: ``language.toml`` (name, version, shared fragments),
+one ``<kind>.toml`` per claim kind, and ``lists/`` with word lists
+(``NAME.txt``: one entry a line; ``NAME.toml``: entries with values). A pattern
+names a fragment or list as ``{name}``; a value template as ``{group}`` or
+``{group|list}`` (look the group's text up in the list).
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex
+from pydantic import ValidationError
+
+from claims.errors import RuleError
+from claims.ruleset.schema import LanguageFile, LinkSpec, ListFile, RuleFile, RuleSpec
+
+REFERENCE = regex.compile(r"(?<!\\[pPNgxuU])\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_MAX_EXPANSION_DEPTH = 20
+
+
+def builtin_rules_dir() -> Path:
+    """The rules shipped with the package (in the wheel) or, from a checkout, the repo's."""
+    packaged = resources.files("claims") / "rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[3] / "rules"
+    if checkout.is_dir():
+        return checkout
+    raise RuleError("the built-in rules are missing from this installation; reinstall claims")
+
+
+def lookup_key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+@dataclass
+class WordList:
+    name: str
+    path: Path
+    entries: dict[str, Any]
+    ignore_case: bool = False
+    summary: str = ""
+    _index: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index = {lookup_key(k): v for k, v in self.entries.items()}
+
+    def alternation(self) -> str:
+        words = sorted(self.entries, key=lambda w: (-len(w), w))
+        body = "|".join(regex.escape(w, special_only=True) for w in words)
+        return f"(?i:{body})" if self.ignore_case else f"(?:{body})"
+
+    def lookup(self, text: str) -> Any:
+        key = lookup_key(text)
+        if key in self._index:
+            return self._index[key]
+        return self._index.get(key.rstrip("."))
+
+
+@dataclass
+class CompiledRule:
+    spec: RuleSpec
+    kind: str
+    path: Path
+    line: int
+    regex: Any
+    example_date: str
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+
+@dataclass
+class Link:
+    spec: LinkSpec
+    kind: str
+    path: Path
+    line: int
+    regex: Any
+
+
+@dataclass
+class RuleSet:
+    lang: str
+    name: str
+    version: str
+    dirs: list[Path]
+    rules: list[CompiledRule]
+    links: list[Link]
+    lists: dict[str, WordList]
+    kind_labels: dict[str, str]
+    kind_summaries: dict[str, str]
+
+    def by_id(self, rule_id: str) -> CompiledRule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+    def word_list(self, name: str) -> WordList | None:
+        return self.lists.get(name)
+
+
+def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"cannot read rule file: {exc}", path) from None
+    try:
+        return tomllib.loads(raw), raw
+    except tomllib.TOMLDecodeError as exc:
+        found = regex.search(r"at line (\d+)", str(exc))
+        line = int(found.group(1)) if found else None
+        message = regex.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise RuleError(f"TOML syntax error: {message}", path, line) from None
+
+
+def _table_lines(raw: str, header: str) -> list[int]:
+    """1-based line numbers of each ``[[header]]`` in a TOML text, in order."""
+    pattern = regex.compile(rf"^\s*\[\[\s*{regex.escape(header)}\s*\]\]", regex.M)
+    return [raw.count("\n", 0, m.start()) + 1 for m in pattern.finditer(raw)]
+
+
+def _key_line(raw: str, key: str) -> int | None:
+    found = regex.search(rf"^\s*{regex.escape(key)}\s*=", raw, regex.M)
+    return raw.count("\n", 0, found.start()) + 1 if found else None
+
+
+def _validation_error(exc: ValidationError, path: Path, raw: str) -> RuleError:
+    first = exc.errors()[0]
+    loc = first["loc"]
+    line = None
+    where = ".".join(str(p) for p in loc)
+    if len(loc) >= 2 and loc[0] in ("rule", "link") and isinstance(loc[1], int):
+        lines = _table_lines(raw, str(loc[0]))
+        if loc[1] < len(lines):
+            line = lines[loc[1]]
+        if len(loc) >= 3:
+            line = _key_line(raw[_offset_of_line(raw, line):], str(loc[2])) if line else None
+            if line is not None:
+                line += lines[loc[1]] - 1
+            else:
+                line = lines[loc[1]] if loc[1] < len(lines) else None
+    elif loc:
+        line = _key_line(raw, str(loc[0]))
+    message = first["msg"]
+    if first["type"] == "extra_forbidden":
+        message = f"unknown key {loc[-1]!r}"
+    return RuleError(f"{where}: {message}", path, line)
+
+
+def _offset_of_line(raw: str, line: int | None) -> int:
+    if not line:
+        return 0
+    offset = 0
+    for _ in range(line - 1):
+        offset = raw.index("\n", offset) + 1
+    return offset
+
+
+def _load_lists(folder: Path) -> dict[str, WordList]:
+    lists: dict[str, WordList] = {}
+    if not folder.is_dir():
+        return lists
+    for path in sorted(folder.iterdir()):
+        if path.suffix == ".txt":
+            try:
+                lines = path.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError) as exc:
+                raise RuleError(f"cannot read word list: {exc}", path) from None
+            entries = {}
+            for line in lines:
+                word = line.split("#", 1)[0].strip() if not line.lstrip().startswith("\\#") else line.strip()[1:]
+                if word:
+                    entries[word] = word
+            lists[path.stem] = WordList(path.stem, path, entries)
+        elif path.suffix == ".toml":
+            data, raw = _read_toml(path)
+            try:
+                spec = ListFile.model_validate(data)
+            except ValidationError as exc:
+                raise _validation_error(exc, path, raw) from None
+            lists[path.stem] = WordList(path.stem, path, dict(spec.entries), spec.ignore_case, spec.summary)
+    return lists
+
+
+class _Expander:
+    def __init__(self, fragments: dict[str, str], lists: dict[str, WordList]) -> None:
+        self.fragments = fragments
+        self.lists = lists
+
+    def expand(self, pattern: str, path: Path, line: int | None, depth: int = 0,
+               seen: tuple[str, ...] = ()) -> str:
+        if depth > _MAX_EXPANSION_DEPTH:
+            raise RuleError(f"fragments nest too deep: {' -> '.join(seen)}", path, line)
+
+        def replace(m: Any) -> str:
+            name = m.group(1)
+            if name in seen:
+                raise RuleError(f"fragment {name!r} refers to itself: {' -> '.join(seen + (name,))}",
+                                path, line)
+            if name in self.fragments:
+                inner = self.expand(self.fragments[name], path, line, depth + 1, seen + (name,))
+                return f"(?:{inner})"
+            if name in self.lists:
+                return self.lists[name].alternation()
+            raise RuleError(f"unknown fragment or list {{{name}}}", path, line)
+
+        return REFERENCE.sub(replace, pattern)
+
+
+def _compile(pattern: str, ignore_case: bool, path: Path, line: int | None, what: str) -> Any:
+    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+    try:
+        return regex.compile(pattern, flags)
+    except (regex.error, OverflowError, RecursionError) as exc:
+        raise RuleError(f"{what}: invalid pattern: {exc}", path, line) from None
+
+
+def _check_value_templates(spec: RuleSpec, compiled: Any, lists: dict[str, WordList],
+                           path: Path, line: int | None) -> None:
+    groups = set(compiled.groupindex)
+    for key, template in spec.value.items():
+        if not isinstance(template, str):
+            continue
+        for m in regex.finditer(r"\{([^{}|]+)(?:\|([^{}]+))?\}", template):
+            group, list_name = m.group(1), m.group(2)
+            if group not in groups:
+                raise RuleError(f"rule {spec.id}: value.{key} uses group {{{group}}}, "
+                                f"which the pattern does not define", path, line)
+            if list_name and list_name not in lists:
+                raise RuleError(f"rule {spec.id}: value.{key} looks up unknown list {list_name!r}",
+                                path, line)
+
+
+def _rule_dirs(lang: str, extra_dirs: tuple[Path, ...]) -> list[Path]:
+    base = builtin_rules_dir() / lang
+    if not base.is_dir():
+        available = sorted(p.name for p in builtin_rules_dir().iterdir() if p.is_dir())
+        raise RuleError(f"no rules for language {lang!r} (available: {', '.join(available)})")
+    dirs = [base]
+    for extra in extra_dirs:
+        candidate = extra / lang if (extra / lang).is_dir() else extra
+        if not candidate.is_dir():
+            raise RuleError("rule directory not found", extra)
+        dirs.append(candidate)
+    return dirs
+
+
+@functools.lru_cache(maxsize=16)
+def load_ruleset(lang: str = "de", extra_dirs: tuple[Path, ...] = (),
+                 disabled: tuple[str, ...] = ()) -> RuleSet:
+    """Load and compile the rules of ``lang``; later directories override rules by id.
+
+    ``disabled`` holds rule ids or kinds to leave out.
+    """
+    dirs = _rule_dirs(lang, tuple(Path(d) for d in extra_dirs))
+    lists: dict[str, WordList] = {}
+    fragments: dict[str, str] = {}
+    name, version = f"claims-{lang}", "0"
+    for folder in dirs:
+        lists.update(_load_lists(folder / "lists"))
+        language_path = folder / "language.toml"
+        if language_path.is_file():
+            data, raw = _read_toml(language_path)
+            try:
+                language = LanguageFile.model_validate(data)
+            except ValidationError as exc:
+                raise _validation_error(exc, language_path, raw) from None
+            fragments.update(language.fragments)
+            if folder == dirs[0]:
+                name, version = language.name, language.version
+
+    files: list[tuple[Path, RuleFile, str]] = []
+    for folder in dirs:
+        for path in sorted(folder.glob("*.toml")):
+            if path.name == "language.toml":
+                continue
+            data, raw = _read_toml(path)
+            try:
+                files.append((path, RuleFile.model_validate(data), raw))
+            except ValidationError as exc:
+                raise _validation_error(exc, path, raw) from None
+
+    rules: dict[str, CompiledRule] = {}
+    links: dict[str, Link] = {}
+    labels: dict[str, str] = {}
+    summaries: dict[str, str] = {}
+    codes: dict[str, str] = {}
+    for path, rule_file, raw in files:
+        expander = _Expander({**fragments, **rule_file.fragments}, lists)
+        rule_lines = _table_lines(raw, "rule")
+        if rule_file.label:
+            labels[rule_file.kind] = rule_file.label
+        if rule_file.summary:
+            summaries[rule_file.kind] = rule_file.summary
+        for index, spec in enumerate(rule_file.rule):
+            line = rule_lines[index] if index < len(rule_lines) else None
+            if spec.id in disabled or rule_file.kind in disabled:
+                rules.pop(spec.id, None)
+                continue
+            if not spec.id.startswith(f"{lang}.{rule_file.kind}."):
+                raise RuleError(f"rule id {spec.id!r} must start with '{lang}.{rule_file.kind}.'",
+                                path, line)
+            owner = codes.get(spec.code)
+            if owner and owner != spec.id and owner in rules and rules[owner].path.parent == path.parent:
+                raise RuleError(f"rule {spec.id}: code {spec.code} is already used by {owner}", path, line)
+            codes[spec.code] = spec.id
+            expanded = expander.expand(spec.pattern, path, line)
+            compiled = _compile(expanded, spec.ignore_case, path, line, f"rule {spec.id}")
+            _check_value_templates(spec, compiled, lists, path, line)
+            rules[spec.id] = CompiledRule(spec, rule_file.kind, path, line or 0, compiled,
+                                          rule_file.example_date)
+        link_lines = _table_lines(raw, "link")
+        for index, link_spec in enumerate(rule_file.link):
+            line = link_lines[index] if index < len(link_lines) else None
+            expanded = expander.expand(link_spec.pattern, path, line)
+            compiled = _compile(expanded, link_spec.ignore_case, path, line, f"link {link_spec.id}")
+            if link_spec.field not in compiled.groupindex:
+                raise RuleError(f"link {link_spec.id}: pattern has no group named {link_spec.field!r}",
+                                path, line)
+            links[link_spec.id] = Link(link_spec, rule_file.kind, path, line or 0, compiled)
+    return RuleSet(lang=lang, name=name, version=version, dirs=dirs, rules=list(rules.values()),
+                   links=sorted(links.values(), key=lambda l: -l.spec.priority), lists=lists,
+                   kind_labels=labels, kind_summaries=summaries)

@@ -1,0 +1,107 @@
+"""The schema of a rule file, validated with pydantic. Unknown keys are errors."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from claims.models import KINDS
+
+_STRICT = ConfigDict(extra="forbid", frozen=True)
+
+
+class MatchExample(BaseModel):
+    """Text in which the rule must find ``claim`` with ``value``."""
+
+    model_config = _STRICT
+
+    text: str
+    claim: str
+    value: Any = None
+    date: str | None = None  # the article date for this example, overriding the file's
+
+
+class TodoExample(MatchExample):
+    """A known gap: reported by `claims rules test`, never failing it."""
+
+    why: str = ""
+
+
+class RuleSpec(BaseModel):
+    model_config = _STRICT
+
+    id: str = Field(pattern=r"^[a-z]{2}\.[a-z]+\.[a-z0-9][a-z0-9-]*$")
+    code: str = Field(pattern=r"^[A-Z]{1,3}[0-9]{3}$")
+    summary: str = Field(min_length=3)
+    hint: str = ""
+    pattern: str = Field(min_length=1)
+    value: dict[str, Any] = Field(default_factory=dict)
+    priority: int = 0
+    ignore_case: bool = False
+    suppress: bool = False
+    yield_to: list[str] = Field(default_factory=list)
+    match: list[MatchExample] = Field(default_factory=list)
+    no_match: list[str] = Field(default_factory=list)
+    todo: list[TodoExample] = Field(default_factory=list)
+
+    @field_validator("yield_to")
+    @classmethod
+    def _known_kinds(cls, kinds: list[str]) -> list[str]:
+        for kind in kinds:
+            if kind not in KINDS:
+                raise ValueError(f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
+        return kinds
+
+
+class LinkSpec(BaseModel):
+    """Fills a field of a claim from its sentence or the one before (a quote's speaker).
+
+    The pattern is searched in the claim's own sentence (outside the claim),
+    then in the sentences before it, up to ``sentences_before``; the group named
+    like ``field`` gives the value.
+    """
+
+    model_config = _STRICT
+
+    id: str
+    summary: str = ""
+    field: str
+    pattern: str
+    ignore_case: bool = False
+    sentences_before: int = Field(default=1, ge=0, le=5)
+    priority: int = 0
+
+
+class RuleFile(BaseModel):
+    model_config = _STRICT
+
+    kind: Literal["date", "figure", "quote", "attribution", "role", "superlative", "credit"]
+    label: str = ""
+    summary: str = ""
+    example_date: str = "2025-03-24"
+    fragments: dict[str, str] = Field(default_factory=dict)
+    rule: list[RuleSpec] = Field(default_factory=list)
+    link: list[LinkSpec] = Field(default_factory=list)
+
+
+class ListFile(BaseModel):
+    """A word list in TOML form: entries mapping a word to its value."""
+
+    model_config = _STRICT
+
+    summary: str = ""
+    ignore_case: bool = False
+    entries: dict[str, Any]
+
+
+class LanguageFile(BaseModel):
+    """``rules/<lang>/language.toml``: the rule set's name and version, and shared fragments."""
+
+    model_config = _STRICT
+
+    name: str
+    version: str
+    lang: str
+    summary: str = ""
+    fragments: dict[str, str] = Field(default_factory=dict)

@@ -1,0 +1,1 @@
+"""Reading article files, blanking markup, and segmenting into paragraphs and sentences."""

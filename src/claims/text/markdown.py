@@ -1,0 +1,109 @@
+"""Blank out Markdown markup while keeping every offset.
+
+Each markup character becomes a space (newlines stay), so the cleaned text has
+the same length as the file and a claim found in it points into the file.
+Front matter (YAML between ``---`` or TOML between ``+++``) is parsed for
+title, date and lang, and blanked.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from typing import Any
+
+import regex
+
+from claims.errors import InputError
+
+_FRONT_MATTER = regex.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", regex.S)
+
+# Patterns whose named group ``keep`` survives; everything else in the match is blanked.
+_BLANK_WHOLE = [
+    regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"),  # images
+    regex.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*\S.*$", regex.M),  # link reference definitions
+    regex.compile(r"<!--.*?-->", regex.S),  # HTML comments
+    regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # HTML tags
+    regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$", regex.M),  # table rules
+]
+_KEEP_INNER = [
+    regex.compile(r"(?<!!)\[(?P<keep>[^\]\n]+)\]\([^)\n]*\)"),  # [text](url)
+    regex.compile(r"(?<!!)\[(?P<keep>[^\]\n]+)\]\[[^\]\n]*\]"),  # [text][ref]
+    regex.compile(r"<(?P<keep>(?:https?|mailto):[^>\s]+)>"),  # autolinks
+    regex.compile(r"(\*\*|__)(?P<keep>(?=\S).+?(?<=\S))\1"),  # strong
+    regex.compile(r"(?<![\w*])\*(?P<keep>(?=[^\s*]).+?(?<=[^\s*]))\*(?![\w*])"),  # emphasis *x*
+    regex.compile(r"(?<!\w)_(?P<keep>(?=\S)[^_\n]+?(?<=\S))_(?!\w)"),  # emphasis _x_
+    regex.compile(r"~~(?P<keep>.+?)~~"),  # strikethrough
+    regex.compile(r"(`+)(?P<keep>.+?)\1"),  # inline code
+]
+_LINE_MARKERS = [
+    regex.compile(r"^(?P<mark>[ \t]{0,3}#{1,6})[ \t]"),  # ATX headings
+    regex.compile(r"^(?P<mark>[ \t]*(?:>[ \t]?)+)"),  # block quotes
+    regex.compile(r"^(?P<mark>[ \t]*[-*+])[ \t]+"),  # bullets
+    regex.compile(r"^(?P<mark>[ \t]{0,3}(?:=+|-+))[ \t]*$"),  # setext underlines
+]
+_TABLE_PIPE = regex.compile(r"(?<!\\)\|")
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] not in "\r\n":
+            chars[i] = " "
+
+
+def parse_front_matter(kind: str, body: str, source: str) -> dict[str, Any]:
+    if kind == "+++":
+        try:
+            data: Any = tomllib.loads(body)
+        except tomllib.TOMLDecodeError as exc:
+            raise InputError(f"front matter is not valid TOML: {exc}", source) from None
+    else:
+        import yaml  # lazy: only articles with YAML front matter pay for it
+
+        try:
+            data = yaml.safe_load(body)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 2 if mark is not None else None
+            raise InputError(f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
+                             source, line) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InputError("front matter must be a mapping of keys to values", source, 2)
+    return {str(k).lower(): v for k, v in data.items()}
+
+
+def blank_markup(text: str, source: str = "<text>") -> tuple[str, dict[str, Any]]:
+    """Return (text with markup blanked, front matter)."""
+    chars = list(text)
+    meta: dict[str, Any] = {}
+    front = _FRONT_MATTER.match(text)
+    if front:
+        meta = parse_front_matter(front.group(1), front.group(2), source)
+        _blank(chars, 0, front.end())
+
+    for pattern in _BLANK_WHOLE:
+        for m in pattern.finditer(text):
+            _blank(chars, m.start(), m.end())
+
+    # Inline markup: blank the delimiters, keep the inner text. Later patterns see
+    # the partly blanked text so nested markup (**[a](b)**) is handled.
+    for pattern in _KEEP_INNER:
+        current = "".join(chars)
+        for m in pattern.finditer(current):
+            _blank(chars, m.start(), m.start("keep"))
+            _blank(chars, m.end("keep"), m.end())
+
+    current = "".join(chars)
+    offset = 0
+    for line in current.splitlines(keepends=True):
+        for pattern in _LINE_MARKERS:
+            m = pattern.match(line)
+            if m:
+                _blank(chars, offset + m.start("mark"), offset + m.end("mark"))
+                break
+        if line.count("|") >= 2 or line.lstrip().startswith("|"):
+            for m in _TABLE_PIPE.finditer(line):
+                chars[offset + m.start()] = " "
+        offset += len(line)
+    return "".join(chars), meta

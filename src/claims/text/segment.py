@@ -1,0 +1,149 @@
+"""Split an article into paragraphs and sentences, with offsets.
+
+Paragraphs: blocks separated by blank lines; in a text without blank lines,
+every line is a paragraph (the usual shape of text exported from a CMS).
+
+Sentences end at ``.``, ``!``, ``?`` (with closing quotes or brackets after
+them) followed by space, except after an abbreviation from the language's
+list (``z.``, ``Nr.``, ``Dr.``), a single letter (initials, ``z. B.``), or a
+one- to three-digit number (ordinals: ``17. März``, ``2. Stock``), and never
+inside an open quotation.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+import regex
+
+from claims.models import Paragraph, Sentence
+
+_BLANK_LINE = regex.compile(r"\n[ \t\r]*\n")
+_BOUNDARY = regex.compile(r"[.!?…]+[\"'“”»«‘’)\]]*(?=\s)")
+_NEXT_WORD = regex.compile(r"\s+(\S)")
+_OPENERS = "„»«“‚"
+_CLOSERS = "“”«»‘’\""
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    blocks: list[tuple[int, int]] = []
+    if _BLANK_LINE.search(text):
+        start = 0
+        for m in _BLANK_LINE.finditer(text):
+            blocks.append((start, m.start()))
+            start = m.end()
+        blocks.append((start, len(text)))
+    else:
+        start = 0
+        for line in text.splitlines(keepends=True):
+            blocks.append((start, start + len(line)))
+            start += len(line)
+    result: list[Paragraph] = []
+    for start, end in blocks:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        result.append(Paragraph(start=start + lead, end=start + lead + len(stripped),
+                                index=len(result) + 1))
+    return result
+
+
+_QUOTE_CHARS = regex.compile(r"[\"„»«“‚”’‘]")
+
+
+def _quote_depths(text: str) -> tuple[list[int], list[int]]:
+    """Where the depth of open quotation changes: (offsets, depth from that offset on)."""
+    offsets, depths = [0], [0]
+    depth = 0
+    straight_open = False
+    for m in _QUOTE_CHARS.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch == '"':
+            if straight_open or depth > 0:
+                depth = max(0, depth - 1)
+                straight_open = False
+            else:
+                depth += 1
+                straight_open = True
+        elif ch in "„»‚" or (ch in "«“" and depth == 0 and _opens(text, i)):
+            depth += 1
+        elif ch in _CLOSERS and depth > 0:
+            depth -= 1
+        else:
+            continue
+        offsets.append(i + 1)
+        depths.append(depth)
+    return offsets, depths
+
+
+def _depth_at(table: tuple[list[int], list[int]], at: int) -> int:
+    offsets, depths = table
+    return depths[bisect.bisect_right(offsets, at) - 1]
+
+
+def _opens(text: str, i: int) -> bool:
+    """A “ or « opens a quotation when a word follows it directly (English, French style)."""
+    return i + 1 < len(text) and not text[i + 1].isspace() and (i == 0 or not text[i - 1].isalnum())
+
+
+def _is_abbreviation(token: str, abbreviations: frozenset[str]) -> bool:
+    bare = token.lstrip("(„\"»«‚'[")
+    if not bare.endswith("."):
+        return False
+    if bare in abbreviations or bare.lower() in abbreviations:
+        return True
+    core = bare[:-1]
+    if len(core) == 1 and core.isalpha():
+        return True  # initials, z. B., u. a.
+    if core.isdigit() and len(core) <= 3:
+        return True  # ordinals: 17. März, 2. Liga
+    if "." in core and all(len(p) <= 2 for p in core.split(".")):
+        return True  # z.B., u.a., d.h.
+    return False
+
+
+def sentences(text: str, paras: Iterable[Paragraph], abbreviations: frozenset[str]) -> list[Sentence]:
+    result: list[Sentence] = []
+    for para in paras:
+        chunk = text[para.start:para.end]
+        depths = _quote_depths(chunk)
+        start = 0
+        for m in _BOUNDARY.finditer(chunk):
+            end = m.end()
+            if end <= start:
+                continue
+            head = chunk[max(0, m.start() - 40):m.start() + 1].split()
+            token = head[-1] if head else ""
+            if m.group().startswith(".") and _is_abbreviation(token if token.endswith(".") else token + ".",
+                                                                abbreviations):
+                if len(m.group()) == 1:
+                    continue
+            nxt = _NEXT_WORD.match(chunk, end)
+            if nxt is None:
+                continue
+            follower = nxt.group(1)
+            if not (follower.isupper() or follower.isdigit() or follower in _OPENERS + "\"'(["):
+                continue
+            if _depth_at(depths, end) > 0 and _closes_later(chunk, end):
+                continue
+            _append(result, text, para, para.start + start, para.start + end)
+            start = nxt.start(1)
+        _append(result, text, para, para.start + start, para.end)
+    return result
+
+
+def _closes_later(chunk: str, at: int) -> bool:
+    return any(ch in _CLOSERS for ch in chunk[at:])
+
+
+def _append(result: list[Sentence], text: str, para: Paragraph, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    lead = len(piece) - len(piece.lstrip())
+    result.append(Sentence(start=start + lead, end=start + lead + len(stripped),
+                           index=len(result) + 1, paragraph=para.index))
