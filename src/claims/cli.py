@@ -12,7 +12,7 @@ import click
 from claims import __version__, exitcodes
 from claims.errors import ClaimsError
 
-FORMATS_EXTRACT = ["text", "json", "jsonl"]
+FORMATS_EXTRACT = ["xlsx", "csv", "text", "json", "jsonl"]
 
 
 class _Group(click.Group):
@@ -54,13 +54,18 @@ def main() -> None:
 @click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--date", "article_date", metavar="YYYY-MM-DD", help="Article date (overrides front matter).")
 @click.option("--lang", help="Article language (default: front matter, else de).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS_EXTRACT), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS_EXTRACT), default="xlsx", show_default=True,
+              help="xlsx: the checklist workbook; csv: the same rows for Google Sheets; "
+                   "text, json, jsonl: to stdout.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the checklist (default: ARTICLE-STEM.checklist.xlsx beside the article).")
+@click.option("--force", is_flag=True, help="Overwrite an existing checklist (editors' ticks are lost!).")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
               help="Extra rule directory (overrides built-in rules by id). Repeatable.")
 @click.option("--color/--no-color", default=None, help="Highlight claims (default: when stdout is a terminal).")
-def extract(article: Path, article_date: str | None, lang: str | None, fmt: str,
-            rule_dirs: tuple[str, ...], color: bool | None) -> None:
-    """Extract the claims of ARTICLE (.txt, .md)."""
+def extract(article: Path, article_date: str | None, lang: str | None, fmt: str, output: Path | None,
+            force: bool, rule_dirs: tuple[str, ...], color: bool | None) -> None:
+    """Extract the claims of ARTICLE (.txt, .md) and write its checklist."""
     from claims.api import extract_article
     from claims.ruleset import load_ruleset
     from claims.text.reader import read_article
@@ -69,7 +74,24 @@ def extract(article: Path, article_date: str | None, lang: str | None, fmt: str,
     for warning in art.warnings:
         click.echo(f"claims: warning: {warning}", err=True)
     result = extract_article(art, load_ruleset(art.lang, _rule_dirs(rule_dirs)))
-    if fmt == "json":
+    if fmt in ("xlsx", "csv"):
+        from claims.report.text import count_line
+
+        target = output or article.with_name(f"{article.stem}.checklist.{fmt}")
+        if target.exists() and not force:
+            raise ClaimsError(f"a checklist exists already; bring it up to date with "
+                              f"`claims update {article}` (keeps every tick), or pass --force to "
+                              f"start over", target)
+        if fmt == "xlsx":
+            from claims.checklist.writer import write_workbook
+
+            write_workbook(result, art, target)
+        else:
+            from claims.report.csvout import write_csv
+
+            write_csv(result, art, target)
+        click.echo(f"wrote {target}: {count_line(result)}")
+    elif fmt == "json":
         from claims.report.jsonout import as_json
 
         click.echo(as_json(result))
