@@ -208,7 +208,9 @@ def run(article: Article, ruleset: RuleSet) -> tuple[list[Claim], list[Paragraph
     abbreviations = frozenset(ruleset.lists["abbreviations"].entries) \
         if "abbreviations" in ruleset.lists else frozenset()
     paras = segment.paragraphs(clean)
-    sents = segment.sentences(clean, paras, abbreviations)
+    starters = frozenset(ruleset.lists["sentence_starters"].entries) \
+        if "sentence_starters" in ruleset.lists else frozenset()
+    sents = segment.sentences(clean, paras, abbreviations, starters)
 
     chosen = drop_yielding(resolve_overlaps(find_candidates(clean, ruleset)))
     chosen.sort(key=lambda c: (c.start, -c.length))

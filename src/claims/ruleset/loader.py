@@ -123,45 +123,36 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
 
 def _table_lines(raw: str, header: str) -> list[int]:
     """1-based line numbers of each ``[[header]]`` in a TOML text, in order."""
-    pattern = regex.compile(rf"^\s*\[\[\s*{regex.escape(header)}\s*\]\]", regex.M)
+    pattern = regex.compile(rf"^[ \t]*\[\[[ \t]*{regex.escape(header)}[ \t]*\]\]", regex.M)
     return [raw.count("\n", 0, m.start()) + 1 for m in pattern.finditer(raw)]
 
 
-def _key_line(raw: str, key: str) -> int | None:
-    found = regex.search(rf"^\s*{regex.escape(key)}\s*=", raw, regex.M)
-    return raw.count("\n", 0, found.start()) + 1 if found else None
+def _key_line(raw: str, key: str, after_line: int | None = None) -> int | None:
+    """Line of the first ``key =`` (at or after ``after_line``), or ``after_line`` if none."""
+    offset = 0
+    for _ in range((after_line or 1) - 1):
+        offset = raw.index("\n", offset) + 1
+    found = regex.compile(rf"^[ \t]*{regex.escape(key)}[ \t]*=", regex.M).search(raw, offset)
+    return raw.count("\n", 0, found.start()) + 1 if found else after_line
 
 
 def _validation_error(exc: ValidationError, path: Path, raw: str) -> RuleError:
     first = exc.errors()[0]
     loc = first["loc"]
-    line = None
     where = ".".join(str(p) for p in loc)
+    line = None
     if len(loc) >= 2 and loc[0] in ("rule", "link") and isinstance(loc[1], int):
-        lines = _table_lines(raw, str(loc[0]))
-        if loc[1] < len(lines):
-            line = lines[loc[1]]
-        if len(loc) >= 3:
-            line = _key_line(raw[_offset_of_line(raw, line):], str(loc[2])) if line else None
-            if line is not None:
-                line += lines[loc[1]] - 1
-            else:
-                line = lines[loc[1]] if loc[1] < len(lines) else None
+        headers = _table_lines(raw, str(loc[0]))
+        if loc[1] < len(headers):
+            line = headers[loc[1]]
+            if len(loc) >= 3:
+                line = _key_line(raw, str(loc[2]), line)
     elif loc:
         line = _key_line(raw, str(loc[0]))
     message = first["msg"]
     if first["type"] == "extra_forbidden":
         message = f"unknown key {loc[-1]!r}"
     return RuleError(f"{where}: {message}", path, line)
-
-
-def _offset_of_line(raw: str, line: int | None) -> int:
-    if not line:
-        return 0
-    offset = 0
-    for _ in range(line - 1):
-        offset = raw.index("\n", offset) + 1
-    return offset
 
 
 def _load_lists(folder: Path) -> dict[str, WordList]:
@@ -312,8 +303,9 @@ def load_ruleset(lang: str = "de", extra_dirs: tuple[Path, ...] = (),
             if owner and owner != spec.id and owner in rules and rules[owner].path.parent == path.parent:
                 raise RuleError(f"rule {spec.id}: code {spec.code} is already used by {owner}", path, line)
             codes[spec.code] = spec.id
-            expanded = expander.expand(spec.pattern, path, line)
-            compiled = _compile(expanded, spec.ignore_case, path, line, f"rule {spec.id}")
+            pattern_line = _key_line(raw, "pattern", line) if line else None
+            expanded = expander.expand(spec.pattern, path, pattern_line)
+            compiled = _compile(expanded, spec.ignore_case, path, pattern_line, f"rule {spec.id}")
             _check_value_templates(spec, compiled, lists, path, line)
             rules[spec.id] = CompiledRule(spec, rule_file.kind, path, line or 0, compiled,
                                           rule_file.example_date)

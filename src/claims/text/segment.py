@@ -22,6 +22,7 @@ from claims.models import Paragraph, Sentence
 _BLANK_LINE = regex.compile(r"\n[ \t\r]*\n")
 _BOUNDARY = regex.compile(r"[.!?…]+[\"'“”»«‘’)\]]*(?=\s)")
 _NEXT_WORD = regex.compile(r"\s+(\S)")
+_WORD = regex.compile(r"\w+")
 _OPENERS = "„»«“‚"
 _CLOSERS = "“”«»‘’\""
 
@@ -89,7 +90,8 @@ def _opens(text: str, i: int) -> bool:
     return i + 1 < len(text) and not text[i + 1].isspace() and (i == 0 or not text[i - 1].isalnum())
 
 
-def _is_abbreviation(token: str, abbreviations: frozenset[str]) -> bool:
+def _is_abbreviation(token: str, abbreviations: frozenset[str], follower: str = "",
+                     starters: frozenset[str] = frozenset()) -> bool:
     bare = token.lstrip("(„\"»«‚'[")
     if not bare.endswith("."):
         return False
@@ -99,13 +101,14 @@ def _is_abbreviation(token: str, abbreviations: frozenset[str]) -> bool:
     if len(core) == 1 and core.isalpha():
         return True  # initials, z. B., u. a.
     if core.isdigit() and len(core) <= 3:
-        return True  # ordinals: 17. März, 2. Liga
+        return follower not in starters  # ordinals (17. März, 2. Liga), unless "Nr. 12. Danach"
     if "." in core and all(len(p) <= 2 for p in core.split(".")):
         return True  # z.B., u.a., d.h.
     return False
 
 
-def sentences(text: str, paras: Iterable[Paragraph], abbreviations: frozenset[str]) -> list[Sentence]:
+def sentences(text: str, paras: Iterable[Paragraph], abbreviations: frozenset[str],
+              starters: frozenset[str] = frozenset()) -> list[Sentence]:
     result: list[Sentence] = []
     for para in paras:
         chunk = text[para.start:para.end]
@@ -117,12 +120,11 @@ def sentences(text: str, paras: Iterable[Paragraph], abbreviations: frozenset[st
                 continue
             head = chunk[max(0, m.start() - 40):m.start() + 1].split()
             token = head[-1] if head else ""
-            if m.group().startswith(".") and _is_abbreviation(token if token.endswith(".") else token + ".",
-                                                                abbreviations):
-                if len(m.group()) == 1:
-                    continue
             nxt = _NEXT_WORD.match(chunk, end)
             if nxt is None:
+                continue
+            if m.group() == "." and _is_abbreviation(token, abbreviations, _word_at(chunk, nxt.start(1)),
+                                                     starters):
                 continue
             follower = nxt.group(1)
             if not (follower.isupper() or follower.isdigit() or follower in _OPENERS + "\"'(["):
@@ -133,6 +135,11 @@ def sentences(text: str, paras: Iterable[Paragraph], abbreviations: frozenset[st
             start = nxt.start(1)
         _append(result, text, para, para.start + start, para.end)
     return result
+
+
+def _word_at(chunk: str, at: int) -> str:
+    found = _WORD.match(chunk, at)
+    return found.group() if found else ""
 
 
 def _closes_later(chunk: str, at: int) -> bool:

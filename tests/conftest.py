@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "cdf-samsung-xiaomi.md"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A private copy of the sample article, so tests may write beside it."""
+    target = tmp_path / SAMPLE.name
+    shutil.copy(SAMPLE, target)
+    return target
+
+
+def write_rule_dir(base: Path, files: dict[str, str], lang: str = "de") -> Path:
+    """A user rule directory of the built-in shape: base/<lang>/<file>."""
+    folder = base / lang
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return base

@@ -1,0 +1,39 @@
+"""A user-supplied pattern that backtracks catastrophically is stopped and named."""
+
+from __future__ import annotations
+
+import pytest
+
+import claims
+from claims.cli import main
+from claims.engine import matcher
+from claims.errors import PatternTimeout
+from claims.ruleset import load_ruleset
+from conftest import write_rule_dir
+
+EVIL = '''kind = "figure"
+
+[[rule]]
+id = "de.figure.evil"
+code = "T666"
+summary = "Rückverfolgung ohne Ende"
+pattern = '(x+x+)+y'
+'''
+
+
+def test_a_catastrophic_pattern_is_stopped_and_named(tmp_path, monkeypatch):
+    monkeypatch.setattr(matcher, "TIMEOUT_BASE_SECONDS", 0.2)
+    rules = load_ruleset("de", (write_rule_dir(tmp_path / "evil", {"evil.toml": EVIL}),))
+    with pytest.raises(PatternTimeout, match="de.figure.evil") as info:
+        claims.extract("Die Zahl " + "x" * 3000 + " steht hier.", rules=rules)
+    assert "evil.toml" in str(info.value)
+
+
+def test_the_cli_exits_2_on_a_catastrophic_pattern(tmp_path, runner, monkeypatch):
+    monkeypatch.setattr(matcher, "TIMEOUT_BASE_SECONDS", 0.2)
+    article = tmp_path / "a.txt"
+    article.write_text("Die Zahl " + "x" * 3000 + " steht hier.\n", encoding="utf-8")
+    rules = write_rule_dir(tmp_path / "evil", {"evil.toml": EVIL})
+    result = runner.invoke(main, ["extract", str(article), "--format", "json", "--rules", str(rules)])
+    assert result.exit_code == 2
+    assert "de.figure.evil" in result.output and "backtracks" in result.output

@@ -1,0 +1,74 @@
+"""A broken rule file gets one clear message naming the file and line, never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.cli import main
+from claims.errors import RuleError
+from claims.ruleset import load_ruleset
+from conftest import write_rule_dir
+
+GOOD_RULE = '''kind = "figure"
+
+[[rule]]
+id = "de.figure.test-dozen"
+code = "T001"
+summary = "Ein Dutzend Eier"
+hint = "Zählen."
+pattern = '{b}(?P<number>\\d+)\\s+Dutzend{e}'
+value = { number = "{number}", unit = "Dutzend" }
+match = [{ text = "Sie kaufte 3 Dutzend Eier.", claim = "3 Dutzend", value = { number = 3 } }]
+'''
+
+
+def load(tmp_path, text):
+    rules = write_rule_dir(tmp_path / "mine", {"test.toml": text})
+    return load_ruleset("de", (rules,))
+
+
+def test_a_good_user_rule_loads_over_the_builtins(tmp_path):
+    ruleset = load(tmp_path, GOOD_RULE)
+    assert ruleset.by_id("de.figure.test-dozen") is not None
+
+
+def test_toml_syntax_error_names_file_and_line(tmp_path):
+    with pytest.raises(RuleError) as info:
+        load(tmp_path, GOOD_RULE.replace('code = "T001"', 'code = "T001'))
+    message = str(info.value)
+    assert "test.toml:5" in message and "TOML syntax error" in message
+
+
+def test_an_unknown_key_is_named_with_its_line(tmp_path):
+    with pytest.raises(RuleError) as info:
+        load(tmp_path, GOOD_RULE.replace('priority', 'prio').replace('hint = "Zählen."', 'hint = "Zählen."\nprio = 3'))
+    assert "unknown key 'prio'" in str(info.value)
+    assert "test.toml:8" in str(info.value)
+
+
+def test_an_invalid_pattern_names_the_rule(tmp_path):
+    with pytest.raises(RuleError, match=r"de\.figure\.test-dozen: invalid pattern"):
+        load(tmp_path, GOOD_RULE.replace("Dutzend{e}'", "Dutzend{e}('"))
+
+
+def test_an_unknown_fragment_or_list_is_named(tmp_path):
+    with pytest.raises(RuleError, match=r"unknown fragment or list \{dozens\}") as info:
+        load(tmp_path, GOOD_RULE.replace("Dutzend{e}", "{dozens}{e}"))
+    assert "test.toml:8" in str(info.value)
+
+
+def test_a_value_template_naming_a_missing_group_is_refused(tmp_path):
+    with pytest.raises(RuleError, match="does not define"):
+        load(tmp_path, GOOD_RULE.replace('number = "{number}"', 'number = "{count}"'))
+
+
+def test_a_rule_id_of_the_wrong_kind_is_refused(tmp_path):
+    with pytest.raises(RuleError, match="must start with 'de.figure.'"):
+        load(tmp_path, GOOD_RULE.replace("de.figure.test-dozen", "de.date.test-dozen"))
+
+
+def test_the_cli_reports_a_broken_rule_file_with_exit_2(tmp_path, runner, sample):
+    rules = write_rule_dir(tmp_path / "broken", {"test.toml": GOOD_RULE.replace("{e}'", "{e}(')")})
+    result = runner.invoke(main, ["extract", str(sample), "--format", "json", "--rules", str(rules)])
+    assert result.exit_code == 2
+    assert "test.toml" in result.output and "Traceback" not in result.output

@@ -1,0 +1,45 @@
+"""Paragraphs and sentences with offsets, the German way."""
+
+from __future__ import annotations
+
+from claims.ruleset import load_ruleset
+from claims.text.segment import paragraphs, sentences
+
+
+def split(text: str) -> list[str]:
+    lists = load_ruleset("de").lists
+    abbreviations = frozenset(lists["abbreviations"].entries)
+    starters = frozenset(lists["sentence_starters"].entries)
+    return [text[s.start:s.end] for s in sentences(text, paragraphs(text), abbreviations, starters)]
+
+
+def test_a_date_with_an_ordinal_does_not_end_a_sentence():
+    assert split("Die Messe beginnt am 17. März in Bozen. Sie dauert zwei Tage.") == [
+        "Die Messe beginnt am 17. März in Bozen.", "Sie dauert zwei Tage."]
+
+
+def test_abbreviations_do_not_end_a_sentence():
+    text = "Es kamen u. a. Vertreter der Gemeinde, z. B. Dr. Huber aus Nr. 12. Danach ging es los."
+    assert split(text) == ["Es kamen u. a. Vertreter der Gemeinde, z. B. Dr. Huber aus Nr. 12.",
+                           "Danach ging es los."]
+
+
+def test_a_quote_spanning_sentences_stays_in_one_sentence():
+    text = "Huber sagte: „Wir sind froh. Es war ein gutes Jahr.“ Dann ging er."
+    assert split(text) == ["Huber sagte: „Wir sind froh. Es war ein gutes Jahr.“", "Dann ging er."]
+
+
+def test_a_sentence_may_end_in_a_closing_quote():
+    assert split("Er sagte „Nein.“ Sie lachte.") == ["Er sagte „Nein.“", "Sie lachte."]
+
+
+def test_paragraphs_are_blank_line_blocks_or_else_lines():
+    assert len(paragraphs("Eins.\nZwei.\n")) == 2
+    assert len(paragraphs("Eins,\nnoch eins.\n\nZwei.\n")) == 2
+
+
+def test_sentence_offsets_point_into_the_text():
+    text = "Erster Satz.  Zweiter Satz!\n\nDritter?"
+    abbreviations = frozenset()
+    for s in sentences(text, paragraphs(text), abbreviations):
+        assert text[s.start:s.end] in {"Erster Satz.", "Zweiter Satz!", "Dritter?"}
