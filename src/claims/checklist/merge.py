@@ -1,0 +1,103 @@
+"""Pair the claims of the current article with the rows of its checklist.
+
+Rows are found by claim ID, never by position. A claim whose ID is not in the
+checklist is either *changed* (it pairs with a row whose claim is gone: same
+kind, and the same sentence around it, or the same claim in a reworded
+sentence) or *new*. Rows whose claim is gone and that pair with nothing are
+*removed*. ``check`` reports from this plan; ``update`` writes it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+from pydantic import BaseModel, Field
+
+from claims.models import Claim
+
+EDITOR_KEYS: tuple[str, ...] = ("status", "checked_by", "checked_on", "evidence", "note")
+_TOKEN = regex.compile(r"\w+")
+# A reworded sentence still counts as the same place when this share of its words stayed.
+SENTENCE_SIMILARITY = 0.6
+
+
+class StoredRow(BaseModel):
+    """A claim row as read back from a checklist: what was found, and what editors typed."""
+
+    id: str
+    kind: str
+    text: str
+    sentence: str = ""
+    status: str = "open"  # canonical code: open, confirmed, corrected, wrong, dropped
+    editor: dict[str, Any] = Field(default_factory=dict)  # editor columns by key, extra columns by header
+    previous: dict[str, Any] = Field(default_factory=dict)  # cells kept from before a change
+    row: int = 0  # where it stood in the sheet (for messages only)
+
+
+class MergePlan(BaseModel):
+    kept: list[tuple[Claim, StoredRow]] = Field(default_factory=list)
+    changed: list[tuple[Claim, StoredRow]] = Field(default_factory=list)
+    new: list[Claim] = Field(default_factory=list)
+    removed: list[StoredRow] = Field(default_factory=list)
+
+
+def _tokens(text: str) -> set[str]:
+    return {t.casefold() for t in _TOKEN.findall(text)}
+
+
+def _context(sentence: str, claim_text: str) -> str:
+    """The sentence with the claim cut out: what stays when only the claim changed."""
+    at = sentence.find(claim_text)
+    if at < 0:
+        return " ".join(sentence.split())
+    return " ".join((sentence[:at] + "\x00" + sentence[at + len(claim_text):]).split())
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 1.0
+
+
+def _pair_score(claim: Claim, row: StoredRow) -> float:
+    if claim.kind != row.kind:
+        return 0.0
+    if _context(claim.sentence, claim.text) == _context(row.sentence, row.text):
+        return 3.0  # only the claim changed in its sentence
+    similarity = _jaccard(_tokens(claim.sentence), _tokens(row.sentence))
+    if " ".join(claim.text.split()) == " ".join(row.text.split()) and similarity >= 0.3:
+        return 2.0 + similarity  # the same claim in a reworded sentence
+    context_similarity = _jaccard(_tokens(_context(claim.sentence, claim.text)),
+                                  _tokens(_context(row.sentence, row.text)))
+    return context_similarity if context_similarity >= SENTENCE_SIMILARITY else 0.0
+
+
+def plan(claims: list[Claim], rows: list[StoredRow]) -> MergePlan:
+    by_id = {row.id: row for row in rows}
+    result = MergePlan()
+    unmatched_claims: list[Claim] = []
+    for claim in claims:
+        row = by_id.pop(claim.id, None)
+        if row is not None:
+            result.kept.append((claim, row))
+        else:
+            unmatched_claims.append(claim)
+    orphans = list(by_id.values())
+    pairs = sorted(((score, ci, ri) for ci, claim in enumerate(unmatched_claims)
+                    for ri, row in enumerate(orphans) if (score := _pair_score(claim, row)) > 0),
+                   key=lambda p: (-p[0], p[1], p[2]))
+    used_claims: set[int] = set()
+    used_rows: set[int] = set()
+    changed: dict[int, StoredRow] = {}
+    for _, ci, ri in pairs:
+        if ci in used_claims or ri in used_rows:
+            continue
+        used_claims.add(ci)
+        used_rows.add(ri)
+        changed[ci] = orphans[ri]
+    for ci, claim in enumerate(unmatched_claims):
+        if ci in changed:
+            result.changed.append((claim, changed[ci]))
+        else:
+            result.new.append(claim)
+    result.removed = [row for ri, row in enumerate(orphans) if ri not in used_rows]
+    return result

@@ -1,0 +1,54 @@
+"""Safe writes for files editors work in: lock detection, backups, atomic replace."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from claims.errors import ClaimsError
+
+
+def lock_files(path: Path) -> list[Path]:
+    """The lock files Excel (``~$NAME.xlsx``) and LibreOffice (``.~lock.NAME.xlsx#``) leave while open."""
+    candidates = [path.with_name(f"~${path.name}"), path.with_name(f".~lock.{path.name}#")]
+    return [p for p in candidates if p.exists()]
+
+
+def refuse_if_open(path: Path) -> None:
+    locks = lock_files(path)
+    if locks:
+        raise ClaimsError(f"the workbook is open in Excel or LibreOffice ({locks[0].name} exists); "
+                          f"close it and try again, or pass --force", path)
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(f"{path.stem}.bak{path.suffix}")
+
+
+def keep_backup(path: Path) -> Path:
+    """Copy the file to NAME.bak.xlsx beside it (replacing an older backup) and return that path."""
+    target = backup_path(path)
+    shutil.copy2(path, target)
+    return target
+
+
+def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+    """Call ``write(tmp)`` on a temporary file beside ``path``, then rename it over ``path``.
+
+    A crash, a full disk or an exception inside ``write`` leaves ``path`` as it was.
+    """
+    path = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise ClaimsError(f"cannot write: {exc.strerror or exc}", path) from None
+    finally:
+        if tmp.exists():
+            tmp.unlink()

@@ -1,0 +1,35 @@
+"""GitHub workflow annotations (``::error file=…,line=…::…``) and the step summary table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claims.gate import ArticleCheck, summary
+
+_LEVEL = {"wrong": "error", "open": "error", "new": "error", "changed": "error", "missing-checklist": "error"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotations(checks: list[ArticleCheck]) -> Iterator[str]:
+    for check in checks:
+        for problem in check.problems:
+            title = f"claims: {problem.code}"
+            yield (f"::{_LEVEL[problem.code]} file={_escape_property(problem.article)},line={problem.line},"
+                   f"col={problem.column},title={_escape_property(title)}::{_escape_data(problem.message)}")
+
+
+def step_summary(checks: list[ArticleCheck]) -> str:
+    lines = ["### claims check", "", summary(checks), "",
+             "| article | line | problem | claim |", "| --- | ---: | --- | --- |"]
+    for check in checks:
+        for problem in check.problems:
+            text = problem.text.replace("|", "\\|") or problem.message.replace("|", "\\|")
+            lines.append(f"| {problem.article} | {problem.line} | {problem.code} | {text} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,47 @@
+"""SARIF 2.1.0 for code-scanning dashboards, with stable fingerprints (the claim IDs)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from claims import __version__
+from claims.gate import ArticleCheck
+
+RULES = {
+    "open": "A claim of the article is not yet checked in its checklist.",
+    "wrong": "A claim is marked wrong (falsch) in the checklist.",
+    "new": "A claim of the article is not in its checklist.",
+    "changed": "A claim or its sentence changed after its checklist row was made.",
+    "missing-checklist": "The article has no checklist.",
+}
+
+
+def as_sarif(checks: list[ArticleCheck]) -> str:
+    results = []
+    for check in checks:
+        for problem in check.problems:
+            identity = f"{problem.code}:{problem.article}:{problem.claim_id or ''}"
+            results.append({
+                "ruleId": problem.code,
+                "level": "error",
+                "message": {"text": problem.message},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": problem.article},
+                    "region": {"startLine": problem.line, "startColumn": problem.column},
+                }}],
+                "partialFingerprints": {
+                    "claimId/v1": hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]},
+            })
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "claims", "version": __version__, "informationUri": "https://pypi.org/project/claims/",
+                "rules": [{"id": code, "shortDescription": {"text": text}} for code, text in RULES.items()],
+            }},
+            "results": results,
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=1)
