@@ -1,0 +1,137 @@
+"""A claim's normalized value as an editor reads it: ``17.03.2025``, ``> 80 CEOs``, ``2 Tage``.
+
+Everything language-specific (month names, separators, units) comes from the
+label set; a value this module does not understand is shown as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from claims.checklist.labels import Labels
+
+_DATE = re.compile(r"^(?P<y>\d{4}|XXXX)(?:-(?P<m>\d{2}|XX)(?:-(?P<d>\d{2}|XX))?)?"
+                   r"(?:T(?:(?P<pod>MO|MI|AF|EV|NI|DT)|(?P<hh>\d{2}):(?P<mm>\d{2})(?::(?P<ss>\d{2}))?))?$")
+_WEEK = re.compile(r"^(?P<y>\d{4})-W(?P<w>\d{1,2})$")
+_QUARTER = re.compile(r"^(?P<y>\d{4})-(?:Q(?P<q>[1-4])|H(?P<h>[12])|(?P<season>SP|SU|FA|WI))$")
+_DURATION = re.compile(r"^P(?:(?P<date>(?:\d+(?:[.,]\d+)?[YMWD]|\d+(?:[.,]\d+)?(?:DE|CE))+))?"
+                       r"(?:T(?P<time>(?:\d+(?:[.,]\d+)?[HMS])+))?$")
+_PART = re.compile(r"(\d+(?:[.,]\d+)?)(DE|CE|[YMWDHS])")
+
+
+def number(value: float | int, labels: Labels, max_decimals: int = 4) -> str:
+    """``2000`` → ``2.000`` (de) / ``2,000`` (en); ``3.5`` → ``3,5``; no trailing zeros."""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and not value.is_integer():
+        text = f"{value:,.{max_decimals}f}".rstrip("0").rstrip(".")
+    else:
+        text = f"{int(value):,d}"
+    thousands, decimal = labels.numbers["thousands"], labels.numbers["decimal"]
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+
+
+def _duration(match: re.Match[str], labels: Labels) -> str:
+    parts: list[str] = []
+    for section, is_time in ((match["date"], False), (match["time"], True)):
+        for amount, unit in _PART.findall(section or ""):
+            key = "TM" if is_time and unit == "M" else unit
+            names = labels.durations.get(key)
+            if not names:
+                return ""
+            qty = float(amount.replace(",", "."))
+            name = names[0] if qty == 1 else names[1]
+            parts.append(f"{number(qty, labels)} {name}")
+    return ", ".join(parts)
+
+
+def timex(value: str, labels: Labels) -> str:
+    """A TIMEX3 value string in the label set's way of writing dates."""
+    v = value.strip()
+    dates, words = labels.dates, labels.values
+    if v in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+        return words[v.split("_")[0].lower()]
+    m = _DURATION.match(v)
+    if m and (m["date"] or m["time"]):
+        return _duration(m, labels) or v
+    m = _WEEK.match(v)
+    if m:
+        return words["week"].format(week=int(m["w"]), year=m["y"])
+    m = _QUARTER.match(v)
+    if m:
+        if m["q"]:
+            return words["quarter"].format(q=m["q"], year=m["y"])
+        if m["h"]:
+            return words["half"].format(h=m["h"], year=m["y"])
+        return f"{dates['seasons'][m['season']]} {m['y']}"
+    m = _DATE.match(v)
+    if not m:
+        return v
+    year = None if m["y"] == "XXXX" else int(m["y"])
+    month = int(m["m"]) if m["m"] and m["m"] != "XX" else None
+    day = int(m["d"]) if m["d"] and m["d"] != "XX" else None
+    if month is not None and not 1 <= month <= 12:
+        return v
+    month_name = dates["months"][month - 1] if month else ""
+    if day is not None and month is not None:
+        key = "day" if year is not None else "day_no_year"
+    elif month is not None:
+        key = "month" if year is not None else "month_no_year"
+    elif year is not None and m["m"] is None:
+        key = None
+    else:
+        return v
+    text = str(year) if key is None else dates[key].format(d=day or 0, m=month or 0, y=year,
+                                                             month=month_name)
+    if m["pod"]:
+        text += words["part_of_day_sep"] + dates["parts_of_day"][m["pod"]]
+    elif m["hh"]:
+        clock = f"{m['hh']}:{m['mm']}" + (f":{m['ss']}" if m["ss"] else "")
+        text += words["date_time_sep"] + clock + words["time_suffix"]
+    return text
+
+
+def figure(value: dict[str, Any], labels: Labels) -> str:
+    qty = value.get("number")
+    approx = value.get("approx")
+    unit = value.get("unit")
+    parts: list[str] = []
+    if approx:
+        parts.append(labels.approx.get(str(approx), str(approx)))
+    if isinstance(qty, (int, float)) and not isinstance(qty, bool):
+        parts.append(number(qty, labels))
+    elif qty not in (None, ""):
+        parts.append(str(qty))
+    if unit:
+        parts.append(str(unit))
+    return " ".join(parts)
+
+
+def _join(*parts: Any, sep: str = ", ") -> str:
+    return sep.join(str(p) for p in parts if p not in (None, ""))
+
+
+def show(kind: str, value: Any, labels: Labels) -> str:
+    """The display string of a claim's value (empty when there is nothing to show)."""
+    if value is None or value == {} or value == "":
+        return labels.values["speaker_unknown"] if kind == "quote" else ""
+    if isinstance(value, str):
+        return timex(value, labels) if kind == "date" else value
+    if isinstance(value, dict):
+        if kind == "figure":
+            return figure(value, labels)
+        if kind == "quote":
+            return str(value.get("speaker") or labels.values["speaker_unknown"])
+        if kind == "role":
+            head = _join(value.get("person"), value.get("role"), sep=" – ")
+            return _join(head, value.get("org"))
+        if kind == "attribution":
+            return str(value.get("source") or "")
+        if kind == "credit":
+            return str(value.get("credit") or "")
+        return _join(*(f"{k}: {v}" for k, v in value.items() if v not in (None, "")), sep="; ")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return number(value, labels)
+    return json.dumps(value, ensure_ascii=False)

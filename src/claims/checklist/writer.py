@@ -1,0 +1,565 @@
+"""Write the checklist workbook (.xlsx) of one article.
+
+Layout and the metadata contract are in :mod:`claims.checklist.layout`; the
+labels come from the article's language (:mod:`claims.checklist.labels`).
+Every text from the article goes through :func:`claims.checklist.text.clean`
+and is stored as a string cell, never as a formula.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.packaging.custom import StringProperty
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from claims import __version__
+from claims.checklist import display, layout
+from claims.checklist.labels import CLOSING_STATUSES, STATUS_CODES, Labels, labels_for
+from claims.checklist.text import clean, risky
+from claims.engine.ids import fingerprint
+from claims.models import Article, Claim, ExtractionResult
+
+# Row heights are estimated and stored: LibreOffice does not fit rows to wrapped
+# text when it opens an .xlsx, and Excel does not either for rows it did not lay out.
+LINE_POINTS = 14.5  # one line of 11 pt text
+MAX_ROW_POINTS = 409.0  # Excel's limit
+CHUNK_CHARS = 1500  # longer paragraphs continue in the next row of the article sheet
+
+_THIN = Side(style="thin", color=layout.BORDER)
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+FONT = "Calibri"  # LibreOffice shows it as the metric-compatible Carlito
+_BOLD = InlineFont(rFont=FONT, b=True, sz=11)
+_TOKEN = re.compile(r"\S+|\s+")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _put(ws: Worksheet, row: int, col: int, value: Any) -> Any:
+    """Write a value; text is cleaned and always stays text (never a formula)."""
+    cell = ws.cell(row=row, column=col)
+    if isinstance(value, str):
+        value = clean(value)
+        cell.value = value
+        cell.data_type = "s"  # openpyxl takes "=…" for a formula; this undoes it
+        if risky(value):
+            cell.quotePrefix = True  # Excel's "stored as text" mark: stays text when edited
+    elif isinstance(value, CellRichText):
+        cell.value = value
+        cell.data_type = "s"
+    else:
+        cell.value = value
+    return cell
+
+
+def _rich(runs: Iterable[tuple[str, bool]]) -> CellRichText | str:
+    """Runs of (text, bold) as rich text; plain text when nothing is bold."""
+    parts: list[tuple[str, bool]] = []
+    for text, bold in runs:
+        text = clean(text)
+        if not text:
+            continue
+        if parts and parts[-1][1] == bold:
+            parts[-1] = (parts[-1][0] + text, bold)
+        else:
+            parts.append((text, bold))
+    if not any(bold for _, bold in parts):
+        return "".join(t for t, _ in parts)
+    total = 0
+    blocks: list[str | TextBlock] = []
+    for text, bold in parts:  # keep within the cell limit
+        room = 32_767 - total
+        if room <= 0:
+            break
+        text = text[:room]
+        total += len(text)
+        blocks.append(TextBlock(_BOLD, text) if bold else text)
+    return CellRichText(blocks)
+
+
+def claim_in_sentence(claim: Claim) -> tuple[int, int] | None:
+    """Where the claim's text stands in its sentence, as (start, end); None if not found."""
+    sentence, text = claim.sentence, claim.text
+    if not sentence or not text:
+        return None
+    at = claim.start - claim.sentence_start
+    if 0 <= at and sentence[at:at + len(text)] == text:
+        return at, at + len(text)
+    found = sentence.find(text)
+    if found >= 0:
+        return found, found + len(text)
+    # whitespace may differ (line breaks inside the claim): match word by word
+    words = [re.escape(w) for w in text.split()]
+    if words:
+        m = re.search(r"\s+".join(words), sentence)
+        if m:
+            return m.start(), m.end()
+    return None
+
+
+def sentence_runs(claim: Claim) -> list[tuple[str, bool]]:
+    where = claim_in_sentence(claim)
+    if where is None:
+        return [(claim.sentence or claim.text, False)]
+    s, e = where
+    return [(claim.sentence[:s], False), (claim.sentence[s:e], True), (claim.sentence[e:], False)]
+
+
+def _lines_needed(text: str, width: float) -> int:
+    """Lines a wrapped text takes in a column ``width`` characters wide (word wrap, roughly)."""
+    chars = max(int(width * 1.1) - 1, 4)  # a column of width w holds about 1.1 w average chars
+    lines = 0
+    for part in text.split("\n"):
+        used = 0
+        lines += 1
+        for word in part.split(" "):
+            size = len(word) + (1 if used else 0)
+            if used and used + size > chars:
+                lines += 1
+                used = len(word)
+            else:
+                used += size
+            while used > chars:  # a word longer than the column breaks anywhere
+                lines += 1
+                used -= chars
+    return lines
+
+
+def _row_height(texts: Sequence[tuple[str, float]]) -> float | None:
+    lines = max((_lines_needed(t, w) for t, w in texts if t), default=1)
+    if lines <= 1:
+        return None
+    return min(MAX_ROW_POINTS, lines * LINE_POINTS + 3)
+
+
+def _ranges(numbers: Sequence[int]) -> str:
+    """``[1, 2, 3, 5]`` → ``1–3, 5``."""
+    out: list[str] = []
+    i = 0
+    while i < len(numbers):
+        j = i
+        while j + 1 < len(numbers) and numbers[j + 1] == numbers[j] + 1:
+            j += 1
+        out.append(str(numbers[i]) if i == j else
+                   f"{numbers[i]}, {numbers[j]}" if j == i + 1 else f"{numbers[i]}–{numbers[j]}")
+        i = j + 1
+    return ", ".join(out)
+
+
+def _style_header(ws: Worksheet, columns: Sequence[layout.Column], titles: Sequence[str]) -> None:
+    plain_fill = PatternFill("solid", start_color=layout.HEADER_FILL, end_color=layout.HEADER_FILL)
+    plain_font = Font(name=FONT, bold=True, color=layout.HEADER_FONT)
+    editor_fill = PatternFill("solid", start_color=layout.EDITOR_HEADER_FILL,
+                              end_color=layout.EDITOR_HEADER_FILL)
+    editor_font = Font(name=FONT, bold=True, color=layout.EDITOR_HEADER_FONT)
+    align = Alignment(wrap_text=True, vertical="center")
+    for col, (column, title) in enumerate(zip(columns, titles, strict=True), start=1):
+        cell = _put(ws, layout.HEADER_ROW, col, title)
+        cell.fill = editor_fill if column.editor else plain_fill
+        cell.font = editor_font if column.editor else plain_font
+        cell.alignment = align
+        cell.border = _BORDER
+        ws.column_dimensions[get_column_letter(col)].width = column.width
+    ws.row_dimensions[layout.HEADER_ROW].height = 32
+
+
+def _page_setup(ws: Worksheet, labels: Labels, title: str, rows: str | None = "1:1") -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.header = ws.page_margins.footer = 0.25
+    if rows:
+        ws.print_title_rows = rows
+    header = labels.print["header"].format(title=title).replace("&", "&&")
+    ws.oddHeader.left.text = clean(header, 200)
+    ws.oddHeader.left.size = 9
+    ws.oddFooter.right.text = labels.print["footer"]
+    ws.oddFooter.right.size = 9
+    ws.oddFooter.left.text = "&A"
+    ws.oddFooter.left.size = 9
+
+
+# --------------------------------------------------------------------------- sheets
+
+
+def _checklist(ws: Worksheet, result: ExtractionResult, labels: Labels, title: str) -> None:
+    columns = layout.CHECKLIST_COLUMNS
+    _style_header(ws, columns, [labels.columns[c.key] for c in columns])
+    col_of = {c.key: i for i, c in enumerate(columns, start=1)}
+    width_of = {c.key: c.width for c in columns}
+    aligns = {c.key: Alignment(wrap_text=c.wrap, vertical="top",
+                               horizontal="center" if c.center else None) for c in columns}
+    editor_fill = PatternFill("solid", start_color=layout.EDITOR_FILL, end_color=layout.EDITOR_FILL)
+    mono = Font(name="Consolas", size=10)
+    open_label = labels.status_label("open")
+    date_format = "DD.MM.YYYY" if labels.lang == "de" else "YYYY-MM-DD"
+
+    for number, claim in enumerate(result.claims, start=1):
+        row = layout.FIRST_ROW + number - 1
+        value = display.show(claim.kind, claim.value, labels)
+        cells = {
+            "number": number,
+            "id": claim.id,
+            "kind": labels.kind(claim.kind),
+            "claim": claim.text,
+            "sentence": _rich(sentence_runs(claim)),
+            "value": value,
+            "paragraph": claim.paragraph or None,
+            "line": claim.line or None,
+            "hint": claim.hint,
+            "status": open_label,
+            "checked_by": None,
+            "checked_on": None,
+            "evidence": None,
+            "note": None,
+        }
+        for column in columns:
+            cell = _put(ws, row, col_of[column.key], cells[column.key])
+            cell.alignment = aligns[column.key]
+            cell.border = _BORDER
+            if column.editor:
+                cell.fill = editor_fill
+        ws.cell(row=row, column=col_of["id"]).font = mono
+        ws.cell(row=row, column=col_of["checked_on"]).number_format = date_format
+        height = _row_height([(claim.sentence, width_of["sentence"]), (claim.text, width_of["claim"]),
+                              (claim.hint, width_of["hint"]), (value, width_of["value"]),
+                              (labels.kind(claim.kind), width_of["kind"])])
+        if height:
+            ws.row_dimensions[row].height = height
+
+    last_row = layout.FIRST_ROW + max(len(result.claims), 1) - 1
+    last_col = get_column_letter(len(columns))
+    ws.freeze_panes = f"A{layout.FIRST_ROW}"
+    ws.auto_filter.ref = f"A{layout.HEADER_ROW}:{last_col}{last_row}"
+
+    status_col = get_column_letter(col_of["status"])
+    choices = ",".join(labels.status_label(code) for code in STATUS_CODES)
+    status_dv = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True,
+                               showErrorMessage=True, showInputMessage=False,
+                               errorTitle=labels.columns["status"],
+                               error=labels.messages["status_error"].format(choices=choices.replace(",", ", ")))
+    status_dv.add(f"{status_col}{layout.FIRST_ROW}:{status_col}{last_row}")
+    date_col = get_column_letter(col_of["checked_on"])
+    date_dv = DataValidation(type="date", operator="greaterThan", formula1="32874", allow_blank=True,
+                             showErrorMessage=True, errorTitle=labels.columns["checked_on"],
+                             error=labels.messages["date_error"])
+    date_dv.add(f"{date_col}{layout.FIRST_ROW}:{date_col}{last_row}")
+    ws.add_data_validation(status_dv)
+    ws.add_data_validation(date_dv)
+
+    area = f"A{layout.FIRST_ROW}:{last_col}{last_row}"
+    for code, fill in layout.STATUS_FILLS.items():
+        label = labels.status_label(code).replace('"', '""')
+        ws.conditional_formatting.add(area, FormulaRule(
+            formula=[f'TRIM(${status_col}{layout.FIRST_ROW})="{label}"'], stopIfTrue=True,
+            fill=PatternFill("solid", start_color=fill, end_color=fill),
+            font=Font(color=layout.STATUS_FONTS[code])))
+    _page_setup(ws, labels, title)
+
+
+def _paragraph_chunks(text: str, start: int, end: int, breaks: Sequence[int]) -> list[tuple[int, int]]:
+    """[start, end) cut into pieces of at most CHUNK_CHARS, at line breaks or sentence starts."""
+    chunks: list[tuple[int, int]] = []
+    while end - start > CHUNK_CHARS:
+        limit = start + CHUNK_CHARS
+        floor = start + CHUNK_CHARS // 3
+        newline = text.rfind("\n", floor, limit)
+        if newline > start:
+            cut = newline + 1
+        else:
+            i = bisect.bisect_right(breaks, limit) - 1
+            cut = breaks[i] if i >= 0 and breaks[i] > floor else limit
+        chunks.append((start, cut))
+        start = cut
+    chunks.append((start, end))
+    return chunks
+
+
+def _display_runs(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """text[start:end] with whitespace tidied (spaces collapsed, blank lines dropped) and the
+    claim spans marked bold."""
+    edges = sorted({p for s, e in spans for p in (s, e) if start < p < end})
+    starts = [s for s, _ in spans]
+
+    def bold_at(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+    runs: list[tuple[str, bool]] = []
+    for m in _TOKEN.finditer(text, start, end):
+        a, b = m.span()
+        token = m.group()
+        if token.isspace():
+            runs.append(("\n" if "\n" in token else " ", bold_at(a) and bold_at(b)))
+            continue
+        cuts = [a, *edges[bisect.bisect_right(edges, a):bisect.bisect_left(edges, b)], b]
+        for x, y in zip(cuts, cuts[1:], strict=False):
+            runs.append((text[x:y], bold_at(x)))
+    while runs and runs[0][0].isspace():
+        runs.pop(0)
+    while runs and runs[-1][0].isspace():
+        runs.pop()
+    return runs
+
+
+def _merged_spans(claims: Iterable[Claim]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for s, e in sorted((c.start, c.end) for c in claims if c.end > c.start):
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], e))
+        else:
+            spans.append((s, e))
+    return spans
+
+
+def _article(ws: Worksheet, result: ExtractionResult, article: Article, labels: Labels, title: str) -> None:
+    columns = layout.ARTICLE_COLUMNS
+    _style_header(ws, columns, [labels.article_columns[c.key] for c in columns])
+    text = article.clean if len(article.clean) == len(article.text) else article.text
+    spans = _merged_spans(result.claims)
+    claim_starts = sorted((c.start, n) for n, c in enumerate(result.claims, start=1))
+    starts_only = [s for s, _ in claim_starts]
+    breaks = sorted(s.start for s in result.sentences)
+    align_text = Alignment(wrap_text=True, vertical="top")
+    align_num = Alignment(horizontal="center", vertical="top")
+    paragraphs = result.paragraphs or []
+    if not paragraphs and text.strip():
+        from claims.models import Paragraph
+
+        paragraphs = [Paragraph(start=0, end=len(text), index=1)]
+    row = layout.FIRST_ROW
+    for paragraph in paragraphs:
+        for a, b in _paragraph_chunks(text, paragraph.start, paragraph.end, breaks):
+            runs = _display_runs(text, a, b, spans)
+            if not runs:
+                continue
+            lo, hi = bisect.bisect_left(starts_only, a), bisect.bisect_left(starts_only, b)
+            numbers = sorted(n for _, n in claim_starts[lo:hi])
+            _put(ws, row, 1, paragraph.index).alignment = align_num
+            _put(ws, row, 2, _rich(runs)).alignment = align_text
+            _put(ws, row, 3, _ranges(numbers)).alignment = align_text
+            for col in (1, 2, 3):
+                ws.cell(row=row, column=col).border = _BORDER
+            height = _row_height([("".join(t for t, _ in runs), columns[1].width)])
+            if height:
+                ws.row_dimensions[row].height = height
+            row += 1
+    ws.freeze_panes = f"A{layout.FIRST_ROW}"
+    _page_setup(ws, labels, title)
+
+
+def _overview(ws: Worksheet, result: ExtractionResult, article: Article, labels: Labels,
+              title: str, created: dt.datetime, checklist_name: str) -> None:
+    ov = labels.overview
+    ws.column_dimensions["A"].width = 44
+    ws.column_dimensions["B"].width = 70
+    bold = Font(name=FONT, bold=True)
+    heading = _put(ws, 1, 1, f"{ov['heading']}: {title}")
+    heading.font = Font(name=FONT, bold=True, size=14)
+    ws.row_dimensions[1].height = 22
+    left = Alignment(horizontal="left", vertical="top", wrap_text=True)
+    info: list[tuple[str, Any, str | None]] = [
+        (ov["title"], article.title or "", None),
+        (ov["file"], article.path or "", None),
+        (ov["date"], article.date, "DD.MM.YYYY" if labels.lang == "de" else "YYYY-MM-DD"),
+        (ov["sha256"], article.sha256, None),
+        (ov["ruleset"], f"{result.ruleset} {result.ruleset_version}".strip(), None),
+        (ov["tool"], f"claims {__version__}", None),
+        (ov["created"], created.replace(tzinfo=None),
+         "DD.MM.YYYY HH:MM" if labels.lang == "de" else "YYYY-MM-DD HH:MM"),
+        (ov["lang"], article.lang, None),
+    ]
+    row = 3
+    for label, value, number_format in info:
+        _put(ws, row, 1, label).font = bold
+        cell = _put(ws, row, 2, value)
+        cell.alignment = left
+        if number_format:
+            cell.number_format = number_format
+        row += 1
+
+    n = len(result.claims)
+    last = layout.FIRST_ROW + max(n, 1) - 1
+    col_of = {c.key: get_column_letter(i) for i, c in enumerate(layout.CHECKLIST_COLUMNS, start=1)}
+    sheet = "'" + checklist_name.replace("'", "''") + "'"
+
+    def rng(key: str) -> str:
+        return f"{sheet}!${col_of[key]}${layout.FIRST_ROW}:${col_of[key]}${last}"
+
+    section = Font(name=FONT, bold=True, size=12)
+    row += 1
+    _put(ws, row, 1, ov["by_kind"]).font = section
+    row += 1
+    from claims.models import KINDS
+
+    for kind in KINDS:
+        _put(ws, row, 1, labels.kind(kind))
+        ws.cell(row=row, column=2, value=f'=COUNTIF({rng("kind")},"{labels.kind(kind)}")')
+        row += 1
+    total_row = row
+    _put(ws, row, 1, ov["total"]).font = bold
+    ws.cell(row=row, column=2, value=f'=COUNTA({rng("id")})').font = bold
+    row += 2
+    _put(ws, row, 1, ov["by_status"]).font = section
+    row += 1
+    status_rows: dict[str, int] = {}
+    first_status_row = row
+    for code in STATUS_CODES:
+        status_rows[code] = row
+        label = _put(ws, row, 1, labels.status_label(code))
+        if code in layout.STATUS_FILLS:
+            label.fill = PatternFill("solid", start_color=layout.STATUS_FILLS[code],
+                                     end_color=layout.STATUS_FILLS[code])
+        row += 1
+    others = [code for code in STATUS_CODES if code != "open"]
+    for code in others:
+        ws.cell(row=status_rows[code], column=2,
+                value=f'=COUNTIF({rng("status")},"{labels.status_label(code)}")')
+    # open: every claim not in another status (empty cells and typos count as open)
+    ws.cell(row=status_rows["open"], column=2,
+            value=f"=B{total_row}-SUM(B{first_status_row + 1}:B{row - 1})")
+    row += 1
+    closing = "+".join(f"B{status_rows[c]}" for c in STATUS_CODES if c in CLOSING_STATUSES)
+    _put(ws, row, 1, ov["progress"]).font = section
+    progress = ws.cell(row=row, column=2, value=f"=IF(B{total_row}=0,1,({closing})/B{total_row})")
+    progress.number_format = "0%"
+    progress.font = Font(name=FONT, bold=True, size=12)
+    progress.alignment = Alignment(horizontal="left")
+    for r in range(3, row + 1):
+        ws.cell(row=r, column=2).alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+    row += 2
+    note = _put(ws, row, 1, ov["help"])
+    note.alignment = Alignment(wrap_text=True, vertical="top")
+    note.font = Font(name=FONT, italic=True, color="595959")
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+    ws.row_dimensions[row].height = 32
+    _page_setup(ws, labels, title, rows=None)
+    ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
+
+
+def meta_values(result: ExtractionResult, article: Article, labels: Labels,
+                created: dt.datetime) -> dict[str, str]:
+    return {
+        "format_version": layout.FORMAT_VERSION,
+        "tool_version": __version__,
+        "lang": labels.lang,
+        "article_path": article.path or "",
+        "article_title": article.title or "",
+        "article_date": article.date.isoformat() if article.date else "",
+        "article_sha256": article.sha256,
+        "ruleset": result.ruleset,
+        "ruleset_version": result.ruleset_version,
+        "created": created.isoformat(timespec="seconds"),
+        "claim_count": str(len(result.claims)),
+        "columns": json.dumps([c.key for c in layout.CHECKLIST_COLUMNS]),
+        "first_row": str(layout.FIRST_ROW),
+    }
+
+
+def _hidden(wb: Workbook, result: ExtractionResult, meta: dict[str, str]) -> None:
+    ws = wb.create_sheet(layout.CLAIMS_SHEET)
+    ws.sheet_state = "hidden"
+    for col, key in enumerate(layout.CLAIM_META_KEYS, start=1):
+        _put(ws, 1, col, key)
+    for number, claim in enumerate(result.claims, start=1):
+        row = number + 1
+        values = {
+            "id": claim.id, "number": number, "kind": claim.kind, "rule": claim.rule,
+            "text_fp": fingerprint(claim.text), "sentence_fp": fingerprint(claim.sentence),
+            "start": claim.start, "end": claim.end, "line": claim.line, "paragraph": claim.paragraph,
+            "text": claim.text,
+            "value": json.dumps(claim.value, ensure_ascii=False, sort_keys=True, default=str),
+        }
+        for col, key in enumerate(layout.CLAIM_META_KEYS, start=1):
+            _put(ws, row, col, values[key])
+    ms = wb.create_sheet(layout.META_SHEET)
+    ms.sheet_state = "hidden"
+    for row, key in enumerate(layout.META_KEYS, start=1):
+        _put(ms, row, 1, key)
+        _put(ms, row, 2, meta[key])
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def build_workbook(result: ExtractionResult, article: Article,
+                   created: dt.datetime | None = None) -> Workbook:
+    """The checklist workbook in memory (see :mod:`claims.checklist.layout`)."""
+    labels = labels_for(article.lang or result.article.lang)
+    created = created or _now()
+    title = clean(article.title or (Path(article.path).stem if article.path else ""), 200)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = labels.sheets["checklist"]
+    _checklist(ws, result, labels, title)
+    _article(wb.create_sheet(labels.sheets["article"]), result, article, labels, title)
+    _overview(wb.create_sheet(labels.sheets["overview"]), result, article, labels, title, created,
+              labels.sheets["checklist"])
+    meta = meta_values(result, article, labels, created)
+    _hidden(wb, result, meta)
+    for name, key in layout.DOC_PROPERTIES.items():
+        wb.custom_doc_props.append(StringProperty(name=name, value=clean(meta[key], 255) or "-"))
+    wb.properties.title = title or None
+    wb.properties.creator = f"claims {__version__}"
+    wb.properties.created = created.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    wb.properties.language = labels.lang
+    wb.active = 0
+    wb.calculation.fullCalcOnLoad = True
+    return wb
+
+
+def _now() -> dt.datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).astimezone()
+    return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+def atomic_save(save: Any, path: Path) -> None:
+    """Call ``save(tmp_path)`` for a temporary file beside ``path``, then move it into place.
+
+    Nothing half-written is ever left at ``path``: on any error the temporary
+    file is removed and ``path`` is untouched.
+    """
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    os.close(fd)
+    try:
+        save(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_workbook(result: ExtractionResult, article: Article, path: Path) -> None:
+    """Write the checklist workbook of ``article`` to ``path``, atomically."""
+    wb = build_workbook(result, article)
+    atomic_save(wb.save, Path(path))
