@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -32,3 +33,15 @@ def write_rule_dir(base: Path, files: dict[str, str], lang: str = "de") -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return base
+
+
+def require_soffice() -> str:
+    """The LibreOffice binary; a developer without it gets a skip that says so, CI a failure."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        message = ("LibreOffice is not installed (Debian: apt-get install libreoffice-calc-nogui "
+                   "libreoffice-writer-nogui poppler-utils)")
+        if os.environ.get("CI"):
+            pytest.fail(message + "; CI must run this test")
+        pytest.skip(message)
+    return soffice

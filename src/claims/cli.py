@@ -51,9 +51,11 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("article", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @click.option("--date", "article_date", metavar="YYYY-MM-DD", help="Article date (overrides front matter).")
 @click.option("--lang", help="Article language (default: front matter, else de).")
+@click.option("--input-format", type=click.Choice(["txt", "md", "docx", "html"]),
+              help="Article format (default: from the extension; txt for stdin).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS_EXTRACT), default="xlsx", show_default=True,
               help="xlsx: the checklist workbook; csv: the same rows for Google Sheets; "
                    "text, json, jsonl: to stdout.")
@@ -63,14 +65,20 @@ def main() -> None:
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
               help="Extra rule directory (overrides built-in rules by id). Repeatable.")
 @click.option("--color/--no-color", default=None, help="Highlight claims (default: when stdout is a terminal).")
-def extract(article: Path, article_date: str | None, lang: str | None, fmt: str, output: Path | None,
-            force: bool, rule_dirs: tuple[str, ...], color: bool | None) -> None:
-    """Extract the claims of ARTICLE (.txt, .md) and write its checklist."""
+def extract(article: Path, article_date: str | None, lang: str | None, input_format: str | None, fmt: str,
+            output: Path | None, force: bool, rule_dirs: tuple[str, ...], color: bool | None) -> None:
+    """Extract the claims of ARTICLE (.txt, .md, .docx, .html; - for stdin) and write its checklist.
+
+    For .docx and .html, a claim's line is the number of its paragraph.
+    """
     from claims.api import extract_article
     from claims.ruleset import load_ruleset
     from claims.text.reader import read_article
 
-    art = read_article(article, lang=lang, date=article_date)
+    if str(article) == "-" and fmt in ("xlsx", "csv") and output is None:
+        raise click.UsageError("reading stdin: say where the checklist goes with -o FILE, "
+                               "or choose --format text, json or jsonl")
+    art = read_article(article, lang=lang, date=article_date, input_format=input_format)
     for warning in art.warnings:
         click.echo(f"claims: warning: {warning}", err=True)
     result = extract_article(art, load_ruleset(art.lang, _rule_dirs(rule_dirs)))

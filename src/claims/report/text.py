@@ -30,7 +30,8 @@ def count_line(result: ExtractionResult) -> str:
 
 def as_text(result: ExtractionResult, color: bool) -> Iterator[str]:
     name = result.article.path or "<text>"
-    yield f"{name}: {count_line(result)}"
+    by_paragraph = name.lower().endswith((".docx", ".html", ".htm"))
+    yield f"{name}: {count_line(result)}" + (" (line = paragraph number)" if by_paragraph else "")
     for claim in result.claims:
         value = show_value(claim.value)
         head = f"{claim.line:>4}:{claim.column:<4} {claim.kind:<12} {claim.text}"

@@ -17,7 +17,9 @@ from claims.models import Article
 from claims.text import markdown
 
 MAX_ARTICLE_BYTES = 50 * 1024 * 1024
-READABLE_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
+READABLE_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".docx": "docx",
+                     ".html": "html", ".htm": "html"}
+INPUT_FORMATS = ("txt", "md", "docx", "html")
 
 
 def decode(data: bytes, path: str | Path | None = None) -> tuple[str, list[str]]:
@@ -88,6 +90,10 @@ def article_from_text(text: str, *, path: str | None = None, fmt: str = "txt",
 def read_article(path: str | Path, *, lang: str | None = None, date: Any = None,
                  input_format: str | None = None) -> Article:
     """Read and decode an article file; every failure is an :class:`InputError` naming it."""
+    if str(path) == "-":
+        import sys
+
+        return article_from_bytes(sys.stdin.buffer.read(), "<stdin>", input_format or "txt", lang=lang, date=date)
     file = Path(path)
     if not file.exists():
         raise InputError("no such file", file)
@@ -106,5 +112,22 @@ def read_article(path: str | Path, *, lang: str | None = None, date: Any = None,
         data = file.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", file) from None
-    text, warnings = decode(data, file)
-    return article_from_text(text, path=str(file), fmt=fmt, lang=lang, date=date, warnings=warnings)
+    return article_from_bytes(data, str(file), fmt, lang=lang, date=date)
+
+
+def article_from_bytes(data: bytes, name: str, fmt: str, *, lang: str | None = None,
+                       date: Any = None) -> Article:
+    """An article from a file's bytes (or stdin's): .docx and .html become one paragraph a line."""
+    if fmt not in INPUT_FORMATS:
+        raise InputError(f"unknown input format {fmt!r} (known: {', '.join(INPUT_FORMATS)})", name)
+    if fmt == "docx":
+        from claims.text.formats import docx_text
+
+        return article_from_text(docx_text(data, name), path=name, fmt=fmt, lang=lang, date=date)
+    text, warnings = decode(data, name)
+    title = None
+    if fmt == "html":
+        from claims.text.formats import html_text
+
+        text, title = html_text(text)
+    return article_from_text(text, path=name, fmt=fmt, lang=lang, date=date, title=title, warnings=warnings)

@@ -1,0 +1,127 @@
+"""Article formats that are not plain text: Word (.docx) and saved web pages (.html).
+
+Both become plain text with one paragraph a line, so a claim's ``line`` is the
+paragraph number of the document (the text output says so).
+"""
+
+from __future__ import annotations
+
+import io
+from html.parser import HTMLParser
+from pathlib import Path
+
+from claims.errors import InputError
+
+
+def docx_text(data: bytes, path: str | Path) -> str:
+    """Body paragraphs, headings and table cells of a Word document, in document order."""
+    try:
+        import docx  # python-docx: the Word format is big; a library reads it right
+        from docx.opc.exceptions import PackageNotFoundError
+    except ImportError:
+        raise InputError("reading .docx needs python-docx: pip install 'claims[docx]'", path) from None
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise InputError(f"not a readable Word document ({type(exc).__name__})", path) from None
+    except Exception as exc:  # zipfile.BadZipFile and lxml errors from damaged files
+        raise InputError(f"damaged Word document: {exc}", path) from None
+    paragraphs: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            paragraphs.append("".join(node.text or "" for node in child.iter() if node.tag.endswith("}t")))
+        elif tag == "tbl":
+            for row in child.iter():
+                if row.tag.endswith("}tr"):
+                    cells = []
+                    for cell in row.iterchildren():
+                        if cell.tag.endswith("}tc"):
+                            cells.append(" ".join("".join(t.text or "" for t in p.iter() if t.tag.endswith("}t"))
+                                                  for p in cell.iter() if p.tag.endswith("}p")).strip())
+                    paragraphs.append(" | ".join(cells))
+        elif tag == "sdt":  # content controls hold paragraphs too
+            paragraphs.append("".join(node.text or "" for node in child.iter() if node.tag.endswith("}t")))
+    lines = [" ".join(p.split()) for p in paragraphs]
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+_SKIP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "svg",
+              "template", "iframe", "select", "figure"}
+_SKIP_HINTS = ("comment", "nav", "menu", "footer", "sidebar", "cookie", "share", "related", "teaser",
+               "breadcrumb", "newsletter", "advert", "banner")
+_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "td", "th", "pre",
+               "div", "section", "article", "main", "br", "tr", "dd", "dt"}
+_VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed",
+         "param", "track"}
+
+
+class _MainText(HTMLParser):
+    """Text of <article> (else <main>, else <body>) minus navigation, comments and page furniture."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
+        self.blocks: dict[str, list[list[str]]] = {"article": [], "main": [], "body": []}
+        self.inside: dict[str, int] = {"article": 0, "main": 0, "body": 0}
+        self.current: list[str] = []
+        self.title = ""
+        self.in_title = False
+
+    def _skipping(self) -> bool:
+        return any(skipped for _, skipped in self.stack)
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self.current).split())
+        self.current = []
+        if text:
+            for area, depth in self.inside.items():
+                if depth:
+                    self.blocks[area].append([text])
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title = True
+        if tag in _BLOCK_TAGS:
+            self._flush()
+        if tag in _VOID:
+            return
+        marks = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role")).lower()
+        skipped = tag in _SKIP_TAGS or any(h in marks for h in _SKIP_HINTS)
+        self.stack.append((tag, skipped))
+        if tag in self.inside and not self._skipping():
+            self.inside[tag] += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag in _BLOCK_TAGS:
+            self._flush()
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                was_skipping = self._skipping()
+                del self.stack[i:]
+                if tag in self.inside and self.inside[tag] and not was_skipping:
+                    self.inside[tag] -= 1
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title += data
+            return
+        if not self._skipping():
+            self.current.append(data)
+
+
+def html_text(data: str) -> tuple[str, str | None]:
+    """(main text with one paragraph a line, the page title)."""
+    parser = _MainText()
+    parser.feed(data)
+    parser.close()
+    parser._flush()
+    for area in ("article", "main", "body"):
+        if parser.blocks[area]:
+            text = "\n".join(block[0] for block in parser.blocks[area])
+            return text + "\n", " ".join(parser.title.split()) or None
+    return "", " ".join(parser.title.split()) or None
