@@ -43,3 +43,8 @@ def test_sentence_offsets_point_into_the_text():
     abbreviations = frozenset()
     for s in sentences(text, paragraphs(text), abbreviations):
         assert text[s.start:s.end] in {"Erster Satz.", "Zweiter Satz!", "Dritter?"}
+
+
+def test_blanked_front_matter_does_not_make_a_text_of_lines_one_paragraph():
+    text = " " * 20 + "\n" + " " * 3 + "\n" + "Erste Zeile.\nZweite Zeile.\n"
+    assert len(paragraphs(text)) == 2

@@ -29,7 +29,9 @@ _CLOSERS = "“”«»‘’\""
 
 def paragraphs(text: str) -> list[Paragraph]:
     blocks: list[tuple[int, int]] = []
-    if _BLANK_LINE.search(text):
+    body_start = len(text) - len(text.lstrip())  # blanked front matter is not a paragraph break
+    body_end = len(text.rstrip())
+    if _BLANK_LINE.search(text, body_start, body_end):
         start = 0
         for m in _BLANK_LINE.finditer(text):
             blocks.append((start, m.start()))
