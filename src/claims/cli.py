@@ -116,6 +116,84 @@ def extract(article: Path, article_date: str | None, lang: str | None, input_for
             click.echo(line, color=use_color)
 
 
+def checklist_path_for(article: Path) -> Path:
+    """The naming convention: ARTICLE-STEM.checklist.xlsx beside the article."""
+    return article.with_name(f"{article.stem}.checklist.xlsx")
+
+
+@main.command()
+@click.argument("articles", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--checklist", type=click.Path(dir_okay=False, path_type=Path),
+              help="The checklist (default: ARTICLE-STEM.checklist.xlsx beside the article; one article only).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text",
+              show_default=True)
+@click.option("--date", "article_date", metavar="YYYY-MM-DD", help="Article date (overrides front matter).")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
+def check(articles: tuple[Path, ...], checklist: Path | None, fmt: str, article_date: str | None,
+          rule_dirs: tuple[str, ...]) -> None:
+    """May the articles go out? Exit 0 when every claim is closed in its checklist, 1 otherwise.
+
+    Reports claims that are open, wrong (falsch), new since the checklist was made,
+    changed since they were ticked, and articles without a checklist.
+    """
+    from claims.api import extract_article
+    from claims.checklist.reader import read_checklist
+    from claims.gate import check_claims, missing_checklist
+    from claims.ruleset import load_ruleset
+    from claims.text.reader import read_article
+
+    if checklist is not None and len(articles) > 1:
+        raise click.UsageError("--checklist names the checklist of one article; give one article")
+    checks = []
+    errors = 0
+    for article in articles:
+        try:
+            art = read_article(article, date=article_date)
+            result = extract_article(art, load_ruleset(art.lang, _rule_dirs(rule_dirs)))
+            target = checklist or checklist_path_for(article)
+            if not target.exists():
+                checks.append(missing_checklist(str(article), str(target), len(result.claims)))
+                continue
+            stored = read_checklist(target)
+            for cell, text in stored.unknown_statuses:
+                click.echo(f"claims: warning: {target} ({cell}): unknown status {text!r}, counted as open",
+                           err=True)
+            checks.append(check_claims(result.claims, stored.rows, str(article), str(target)))
+        except ClaimsError as exc:
+            if len(articles) == 1:
+                raise
+            errors += 1
+            click.echo(f"claims: error: {exc.render()}", err=True)
+    if fmt == "json":
+        from claims.report.checkout import as_json
+
+        click.echo(as_json(checks))
+    elif fmt == "sarif":
+        from claims.report.sarif import as_sarif
+
+        click.echo(as_sarif(checks))
+    else:
+        if fmt == "github":
+            from claims.report.github import annotations
+
+            for line in annotations(checks):
+                click.echo(line)
+        from claims.report.checkout import as_text
+
+        lines = list(as_text(checks))
+        for line in lines if fmt == "text" else lines[-1:]:
+            click.echo(line)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        from claims.report.github import step_summary
+
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(step_summary(checks))
+    if errors:
+        sys.exit(exitcodes.ERROR)
+    sys.exit(exitcodes.OK if all(c.ok for c in checks) else exitcodes.FINDINGS)
+
+
 @main.group()
 def rules() -> None:
     """List, test and document the rules."""
