@@ -1,23 +1,364 @@
-"""TIMEX3 values for date claims (filled in by the date rules' fields)."""
+"""TIMEX3 values for date claims, computed from the fields a date rule fills.
+
+Nothing here knows a language: rules match the words and map them to the
+fields below through word lists (``{group|list}``); this module only does
+calendar arithmetic. Every field is optional; a field that is missing, ``null``
+or an empty string is ignored. Numbers may be given as digits (``"17"``,
+``"2025"``) or as numbers a word list returns.
+
+Calendar fields
+    ``year``      four digits (``"2000"``); two digits are read as 19xx/20xx
+                  (within 20 years of the article date when there is one).
+    ``month``     1-12.
+    ``month_day`` ``"MM-DD"`` in one field (fixed holidays from a word list).
+    ``day``       1-31.
+    ``weekday``   ISO weekday, 1 = Monday ... 7 = Sunday.
+    ``season``    ``SP``, ``SU``, ``FA``, ``WI`` (``Herbst 2011`` -> ``2011-FA``).
+    ``decade``    the decade's first year, or its last two digits (``"90"``):
+                  ``199``; ``century`` an ordinal century (``19`` -> ``18``).
+
+Time fields
+    ``hour``, ``minute``  a clock time (``T14:00``).
+    ``part``      part of day: ``MO``, ``MI``, ``AF``, ``EV``, ``NI`` (``TEV``).
+
+Relative fields
+    ``rel_unit``   ``D`` day, ``W`` week, ``WE`` weekend, ``M`` month, ``Y`` year,
+                   ``DE`` decade.
+    ``rel_offset`` how many units from the reference (``-1``, ``0``, ``2``).
+    ``rel_sign``   multiplies ``rel_offset`` (``vor drei Jahren``: offset 3, sign -1).
+    ``rel``        both in one string, ``"Y -1"`` (for words such as "Vorjahr").
+    ``week_ordinal`` the n-th week counted from the reference day's week.
+    ``weekday_dir`` for a weekday without a date: ``-1`` the last one before the
+                   reference, ``1`` the next one after it; otherwise the latest
+                   one on or before it (news mostly report what happened).
+    ``anchor``     ``"last"``: the reference is the last day-precise date
+                   mentioned before in the article (``am Tag darauf``);
+                   ``"last_week"``: the last week value mentioned before.
+
+Duration fields
+    ``dur_number`` (a number, or ``X`` when unknown) and ``dur_unit``
+    (``Y``, ``M``, ``W``, ``D``, ``H``, ``MIN``, ``DE``, ``CE``, ``WE``):
+    ``P2D``, ``P10Y``, ``PT3H``, ``P2DE``.
+
+Resolution
+    A day and month without a year take the year that puts them nearest to the
+    article date (``ctx.article_date``); without an article date the year is
+    ``XXXX``. Relative expressions count from the article date. A time or part
+    of day without a date of its own is anchored to the last day-precise date
+    mentioned before it in the article (kept in ``ctx.state``), or to the
+    article date.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
+
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+_DAY_UNITS = {"D"}
+_PARTS = {"MO", "MI", "AF", "EV", "NI", "DT"}
+_SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
+
+
+def _num(value: Any) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return value
+    text = str(value).strip().rstrip(".")
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    elif _THOUSANDS.fullmatch(text):
+        text = text.replace(".", "")
+    if not text:
+        return None
+    try:
+        return float(text) if "." in text else int(text)
+    except ValueError:
+        return None
+
+
+def _int(value: Any) -> int | None:
+    number = _num(value)
+    return int(number) if number is not None else None
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _fmt_number(number: float) -> str:
+    if float(number).is_integer():
+        return str(int(number))
+    return f"{number:g}"
+
+
+def _duration(fields: dict[str, Any]) -> str:
+    unit = _text(fields.get("dur_unit")) or "X"
+    raw = fields.get("dur_number")
+    number = _num(raw)
+    count = "X" if number is None else _fmt_number(number)
+    if unit == "H":
+        return f"PT{count}H"
+    if unit == "MIN":
+        return f"PT{count}M"
+    return f"P{count}{unit}"
+
+
+def _year(fields: dict[str, Any], ref: dt.date | None) -> int | None:
+    text = _text(fields.get("year"))
+    if text is None:
+        return None
+    year = _int(text.lstrip("'’"))
+    if year is None:
+        return None
+    if year < 100:
+        base = ref.year if ref else 2000
+        century = base - base % 100
+        year = century + year
+        if year > base + 20:
+            year -= 100
+    return year
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _nearest_day(month: int, day: int, ref: dt.date, weekday: int | None) -> dt.date | None:
+    best: tuple[int, dt.date] | None = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        date = _safe_date(year, month, day)
+        if date is None:
+            continue
+        distance = abs((date - ref).days)
+        if weekday is not None and date.isoweekday() != weekday:
+            distance += 10_000  # a weekday that fits the year beats a nearer one that does not
+        if best is None or distance < best[0]:
+            best = (distance, date)
+    return best[1] if best else None
+
+
+def _nearest_month_year(month: int, ref: dt.date) -> int:
+    diff = month - ref.month
+    if diff > 6:
+        return ref.year - 1
+    if diff < -6:
+        return ref.year + 1
+    return ref.year
+
+
+def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + offset
+    return index // 12, index % 12 + 1
+
+
+def _week(date: dt.date) -> str:
+    iso = date.isocalendar()
+    return f"{iso[0]:04d}-W{iso[1]:02d}"
+
+
+def _weekday(weekday: int, ref: dt.date, direction: int | None) -> dt.date:
+    delta = (ref.isoweekday() - weekday) % 7  # days back to the latest such weekday, 0 = today
+    if direction is not None and direction > 0:
+        ahead = (weekday - ref.isoweekday()) % 7 or 7
+        return ref + dt.timedelta(days=ahead)
+    if direction is not None and direction < 0 and delta == 0:
+        delta = 7
+    return ref - dt.timedelta(days=delta)
+
+
+def _relative(unit: str, offset: int, fields: dict[str, Any], ref: dt.date | None,
+              state: dict[str, Any]) -> tuple[str, dt.date | None]:
+    """A value counted from the reference; the date when the value is day-precise."""
+    month = _int(fields.get("month"))
+    day = _int(fields.get("day"))
+    if unit in _DAY_UNITS:
+        if ref is None:
+            return "XXXX-XX-XX", None
+        date = ref + dt.timedelta(days=offset)
+        return date.isoformat(), date
+    if unit in ("W", "WE"):
+        if ref is None:
+            return ("XXXX-WXX-WE" if unit == "WE" else "XXXX-WXX"), None
+        week = _week(ref + dt.timedelta(weeks=offset))
+        state["last_week"] = week
+        return (week + "-WE" if unit == "WE" else week), None
+    if unit == "M":
+        if ref is None:
+            return "XXXX-XX", None
+        year, month_ = _add_months(ref.year, ref.month, offset)
+        return f"{year:04d}-{month_:02d}", None
+    if unit == "DE":
+        if ref is None:
+            return "XXX", None
+        return f"{(ref.year // 10 + offset):03d}", None
+    # years, possibly with a month and day of their own (Juli dieses Jahres)
+    if ref is None:
+        year_text = "XXXX"
+        year = None
+    else:
+        year = ref.year + offset
+        year_text = f"{year:04d}"
+    season = _text(fields.get("season"))
+    if month is not None:
+        if day is not None:
+            date = _safe_date(year, month, day) if year is not None else None
+            return f"{year_text}-{month:02d}-{day:02d}", date
+        return f"{year_text}-{month:02d}", None
+    if season:
+        return f"{year_text}-{season}", None
+    return year_text, None
+
+
+def _split_rel(fields: dict[str, Any]) -> tuple[str | None, int | None]:
+    unit = _text(fields.get("rel_unit"))
+    offset = _num(fields.get("rel_offset"))
+    combined = _text(fields.get("rel"))
+    if combined:
+        parts = combined.split()
+        if len(parts) == 2:
+            unit, offset = parts[0], _num(parts[1])
+    if unit is None:
+        return None, None
+    if offset is None:
+        offset = 0 if fields.get("rel_offset") is None else None
+    if offset is None:
+        return unit, None
+    sign = _num(fields.get("rel_sign"))
+    if sign is not None:
+        offset = offset * sign
+    return unit, int(offset)
+
+
+def _reference(fields: dict[str, Any], ctx: Any) -> dt.date | None:
+    state = ctx.state
+    if _text(fields.get("anchor")) == "last" and state.get("last_day") is not None:
+        return state["last_day"]
+    return ctx.article_date
+
+
+def _time_suffix(fields: dict[str, Any]) -> str:
+    hour = _int(fields.get("hour"))
+    if hour is not None:
+        minute = _int(fields.get("minute")) or 0
+        return f"T{hour:02d}:{minute:02d}"
+    part = _text(fields.get("part"))
+    if part and part.upper() in _PARTS:
+        return "T" + part.upper()
+    return ""
+
+
+def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date | None]:
+    """The date part of the value and, when day-precise, the date itself."""
+    article = ctx.article_date
+    state = ctx.state
+    ref = _reference(fields, ctx)
+
+    unit, offset = _split_rel(fields)
+    if unit is not None and offset is not None:
+        return _relative(unit, offset, fields, ref, state)
+
+    ordinal = _int(fields.get("week_ordinal"))
+    if ordinal is not None:
+        base = state.get("last_day") or article
+        if base is None:
+            return "XXXX-WXX", None
+        week = _week(base + dt.timedelta(weeks=ordinal - 1))
+        state["last_week"] = week
+        return week, None
+    if _text(fields.get("anchor")) == "last_week":
+        last = state.get("last_week")
+        base = state.get("last_day") or article
+        if last:
+            year, week = last.split("-W")
+            base = dt.date.fromisocalendar(int(year), int(week), 1)
+        if base is None:
+            return "XXXX-WXX", None
+        step = _int(fields.get("week_step"))
+        week_text = _week(base + dt.timedelta(weeks=1 if step is None else step))
+        state["last_week"] = week_text
+        return week_text, None
+
+    year = _year(fields, article)
+    month = _int(fields.get("month"))
+    day = _int(fields.get("day"))
+    month_day = _text(fields.get("month_day"))
+    if month_day and "-" in month_day:
+        month, day = (_int(part) for part in month_day.split("-", 1))
+    weekday = _int(fields.get("weekday"))
+    season = _text(fields.get("season"))
+
+    if month is not None and day is not None:
+        if year is not None:
+            date = _safe_date(year, month, day)
+            return f"{year:04d}-{month:02d}-{day:02d}", date
+        if article is None:
+            return f"XXXX-{month:02d}-{day:02d}", None
+        date = _nearest_day(month, day, article, weekday)
+        if date is None:
+            return f"XXXX-{month:02d}-{day:02d}", None
+        return date.isoformat(), date
+    if month is not None:
+        if year is None:
+            if article is None:
+                return f"XXXX-{month:02d}", None
+            year = _nearest_month_year(month, article)
+        return f"{year:04d}-{month:02d}", None
+    if season:
+        if year is None:
+            year = article.year if article else None
+        return (f"{year:04d}" if year is not None else "XXXX") + f"-{season}", None
+    if year is not None:
+        return f"{year:04d}", None
+    decade = _int(fields.get("decade"))
+    if decade is not None:
+        if decade < 100:
+            decade = 1900 + decade if decade >= 10 else 2000 + decade
+        return f"{decade // 10:03d}", None
+    century = _int(fields.get("century"))
+    if century is not None:
+        return f"{century - 1:02d}", None
+    if weekday is not None:
+        if article is None:
+            return f"XXXX-WXX-{weekday}", None
+        direction = _int(fields.get("weekday_dir"))
+        date = _weekday(weekday, article, direction)
+        return date.isoformat(), date
+    if day is not None:  # a lone day: the last date's month
+        base = state.get("last_day") or article
+        if base is None:
+            return f"XXXX-XX-{day:02d}", None
+        date = _safe_date(base.year, base.month, day)
+        return (date.isoformat(), date) if date else (f"XXXX-XX-{day:02d}", None)
+    return None, None
 
 
 def normalize(fields: dict[str, Any], ctx: Any) -> str | None:
-    year = fields.get("year")
-    month = fields.get("month")
-    day = fields.get("day")
-    if year is None and ctx.article_date is None:
-        year_text = "XXXX"
-    elif year is None:
-        year_text = str(ctx.article_date.year)
-    else:
-        year_text = str(year)
-    parts = [year_text]
-    if month is not None:
-        parts.append(f"{int(month):02d}")
-        if day is not None:
-            parts.append(f"{int(day):02d}")
-    return "-".join(parts)
+    if _text(fields.get("dur_unit")) is not None:
+        return _duration(fields)
+    state = ctx.state
+    value, date = _date_value(fields, ctx)
+    suffix = _time_suffix(fields)
+    if value is None:
+        if not suffix:
+            return None
+        base = state.get("last_day") or ctx.article_date
+        if base is None:
+            return "XXXX-XX-XX" + suffix
+        return base.isoformat() + suffix
+    if date is not None:
+        state["last_day"] = date
+    if suffix and date is not None:
+        return value + suffix
+    if suffix and value.startswith("XXXX-XX-XX"):
+        return value + suffix
+    return value
