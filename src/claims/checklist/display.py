@@ -99,7 +99,9 @@ def figure(value: dict[str, Any], labels: Labels) -> str:
     unit = value.get("unit")
     parts: list[str] = []
     if approx:
-        parts.append(labels.approx.get(str(approx), str(approx)))
+        word = " ".join(str(approx).split())
+        code = word if word in labels.approx else labels.approx_words.get(word.casefold())
+        parts.append(labels.approx[code] if code else word)
     if isinstance(qty, (int, float)) and not isinstance(qty, bool):
         parts.append(number(qty, labels))
     elif qty not in (None, ""):

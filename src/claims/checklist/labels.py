@@ -44,6 +44,7 @@ class Labels:
         self.dates: dict[str, Any] = data["dates"]
         self.durations: dict[str, list[str]] = data["durations"]
         self.approx: dict[str, str] = data["approx"]
+        self.approx_words: dict[str, str] = data.get("approx_words", {})
 
     def kind(self, code: str) -> str:
         return self.kinds.get(code, code)

@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from claims import __version__
 from claims.checklist import display, layout
+from claims.checklist.atomic import atomic_save
 from claims.checklist.labels import CLOSING_STATUSES, STATUS_CODES, Labels, labels_for
 from claims.checklist.text import clean, risky
 from claims.engine.ids import fingerprint
@@ -533,30 +533,6 @@ def _now() -> dt.datetime:
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).astimezone()
     return dt.datetime.now().astimezone().replace(microsecond=0)
-
-
-def atomic_save(save: Any, path: Path) -> None:
-    """Call ``save(tmp_path)`` for a temporary file beside ``path``, then move it into place.
-
-    Nothing half-written is ever left at ``path``: on any error the temporary
-    file is removed and ``path`` is untouched.
-    """
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    os.close(fd)
-    try:
-        save(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 def write_workbook(result: ExtractionResult, article: Article, path: Path) -> None:

@@ -1,0 +1,57 @@
+"""The checklist as CSV (``claims extract --format csv``), for newsrooms that work in Google Sheets.
+
+One row per claim, the same columns as the workbook's checklist sheet, headers
+in the article's language. UTF-8 with a byte order mark (so Excel reads umlauts
+right), comma-separated, every field quoted, CRLF line ends. A field that a
+spreadsheet would take for a formula (``= + - @``, tab, carriage return at its
+start) gets a leading apostrophe, as OWASP recommends against CSV injection.
+The CSV carries no metadata: ``claims check`` and ``claims update`` need the
+workbook.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+from claims.checklist import display, layout
+from claims.checklist.labels import labels_for
+from claims.checklist.text import csv_safe
+from claims.checklist.atomic import atomic_save
+from claims.models import Article, ExtractionResult
+
+
+def rows(result: ExtractionResult, article: Article) -> list[list[Any]]:
+    """Header and one row per claim, already made safe for a spreadsheet."""
+    labels = labels_for(article.lang or result.article.lang)
+    keys = [c.key for c in layout.CHECKLIST_COLUMNS]
+    out: list[list[Any]] = [[csv_safe(labels.columns[k]) for k in keys]]
+    open_label = labels.status_label("open")
+    for number, claim in enumerate(result.claims, start=1):
+        cells: dict[str, Any] = {
+            "number": number,
+            "id": claim.id,
+            "kind": labels.kind(claim.kind),
+            "claim": claim.text,
+            "sentence": " ".join(claim.sentence.split()),
+            "value": display.show(claim.kind, claim.value, labels),
+            "paragraph": claim.paragraph or "",
+            "line": claim.line or "",
+            "hint": claim.hint,
+            "status": open_label,
+            "checked_by": "", "checked_on": "", "evidence": "", "note": "",
+        }
+        out.append([v if isinstance(v, int) else csv_safe(v) for v in (cells[k] for k in keys)])
+    return out
+
+
+def write_csv(result: ExtractionResult, article: Article, path: Path) -> None:
+    """Write the claims of ``article`` as CSV to ``path``, atomically."""
+    table = rows(result, article)
+
+    def save(tmp: str) -> None:
+        with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
+            csv.writer(handle, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(table)
+
+    atomic_save(save, Path(path))
