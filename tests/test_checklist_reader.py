@@ -7,7 +7,7 @@ import zipfile
 import openpyxl
 import pytest
 
-import claims
+from claims.api import extract_article
 from claims.checklist.reader import read_checklist
 from claims.checklist.writer import write_workbook
 from claims.errors import InputError
@@ -19,7 +19,7 @@ TEXT = "Die Messe beginnt am 17. März in Bozen. Es kamen mehr als 80 Aussteller
 def checklist(tmp_path):
     article = article_from_text(TEXT, path=str(tmp_path / "messe.txt"), date="2025-03-24")
     path = tmp_path / "messe.checklist.xlsx"
-    write_workbook(claims.api.extract_article(article), article, path)
+    write_workbook(extract_article(article), article, path)
     return path
 
 
