@@ -194,6 +194,34 @@ def check(articles: tuple[Path, ...], checklist: Path | None, fmt: str, article_
     sys.exit(exitcodes.OK if all(c.ok for c in checks) else exitcodes.FINDINGS)
 
 
+@main.command()
+@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--checklist", type=click.Path(dir_okay=False, path_type=Path),
+              help="The checklist (default: ARTICLE-STEM.checklist.xlsx beside the article).")
+@click.option("--date", "article_date", metavar="YYYY-MM-DD", help="Article date (overrides front matter).")
+@click.option("--force", is_flag=True, help="Write even though Excel or LibreOffice has the workbook open.")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
+def update(article: Path, checklist: Path | None, article_date: str | None, force: bool,
+           rule_dirs: tuple[str, ...]) -> None:
+    """Bring ARTICLE's checklist up to date after an edit, keeping every tick and note.
+
+    Unchanged claims keep their cells; changed claims come back open with their old text
+    and cells beside them; vanished claims move to the removed sheet. The previous
+    file is kept as NAME.bak.xlsx.
+    """
+    from claims.api import extract_article
+    from claims.checklist.update import update_checklist
+    from claims.ruleset import load_ruleset
+    from claims.text.reader import read_article
+
+    target = checklist or checklist_path_for(article)
+    if not target.exists():
+        raise ClaimsError(f"no checklist to update; make one with `claims extract {article}`", target)
+    art = read_article(article, date=article_date)
+    result = extract_article(art, load_ruleset(art.lang, _rule_dirs(rule_dirs)))
+    click.echo(update_checklist(result, art, target, force=force).line())
+
+
 @main.group()
 def rules() -> None:
     """List, test and document the rules."""
