@@ -1,36 +1,86 @@
-"""``{number, approx, unit}`` values for figure claims."""
+"""``{number, approx, unit}`` values for figure claims.
+
+The rules hand over the number as written (``2.000``, ``3,5``) or as a value
+looked up in a word list (``zwei`` -> 2), optional multipliers (``scale`` for
+``Millionen``, ``fraction`` for ``Drittel``), the qualifier's approx code
+(looked up in a list, e.g. ``over``) and the unit as written. Nothing here
+knows a language's words: only digit formats.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+APPROX_CODES = frozenset({"over", "under", "about", "almost", "at_least", "up_to"})
+
+_SPACES = ("\u202f", "\u2009", "\u00a0", " ", "'", "\u2019")
+
 
 def parse_number(text: str) -> float | None:
-    """German digits: ``2.000`` is 2000, ``3,5`` is 3.5."""
-    cleaned = text.replace("\u202f", "").replace(" ", "").replace("'", "")
+    """A number in German (or plain) digits: ``2.000`` is 2000, ``3,5`` is 3.5.
+
+    ``1.234.567,89`` is 1234567.89; a single dot followed by exactly three
+    digits is a thousands separator (``2.000``), any other single dot a decimal
+    point (``2.5``). Thin and non-breaking spaces and apostrophes group digits.
+    """
+    cleaned = text.strip()
+    for space in _SPACES:
+        cleaned = cleaned.replace(space, "")
+    cleaned = cleaned.lstrip("+").rstrip(".")
+    negative = cleaned.startswith(("-", "\u2212", "\u2013"))
+    if negative:
+        cleaned = cleaned[1:]
+    if not cleaned:
+        return None
     if "," in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif cleaned.count(".") >= 1 and len(cleaned.rsplit(".", 1)[1]) == 3:
+        if cleaned.count(",") > 1:  # 1,000,000 (English grouping)
+            cleaned = cleaned.replace(",", "")
+        else:
+            cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif cleaned.count(".") > 1:
+        cleaned = cleaned.replace(".", "")
+    elif cleaned.count(".") == 1 and len(cleaned.rsplit(".", 1)[1]) == 3:
         cleaned = cleaned.replace(".", "")
     try:
-        return float(cleaned)
+        number = float(cleaned)
     except ValueError:
         return None
+    return -number if negative else number
 
 
-def _tidy(number: float) -> int | float:
-    return int(number) if float(number).is_integer() else round(number, 4)
+def as_number(raw: Any) -> float | None:
+    """A field's value as a number: numbers as they are, text parsed as digits."""
+    if isinstance(raw, bool) or raw is None:
+        return None
+    if isinstance(raw, (int, float)):
+        return float(raw)
+    if isinstance(raw, str) and raw.strip():
+        return parse_number(raw)
+    return None
+
+
+def tidy(number: float) -> int | float:
+    """An integral value as int; otherwise rounded to four decimals (2/3 -> 0.6667)."""
+    rounded = round(number, 4)
+    if rounded.is_integer():
+        return int(rounded)
+    return rounded
 
 
 def normalize(fields: dict[str, Any], ctx: Any) -> dict[str, Any]:
-    raw = fields.get("number")
-    number = raw if isinstance(raw, (int, float)) else parse_number(str(raw)) if raw else None
-    scale = fields.get("scale")
-    if number is not None and isinstance(scale, (int, float)):
-        number *= scale
+    number = as_number(fields.get("number"))
+    if number is not None:
+        for key in ("scale", "fraction"):
+            factor = as_number(fields.get(key))
+            if factor is not None:
+                number *= factor
+    approx = fields.get("approx")
+    if not (isinstance(approx, str) and approx in APPROX_CODES):
+        approx = None
     unit = fields.get("unit")
+    unit = " ".join(unit.split()) if isinstance(unit, str) and unit.strip() else None
     return {
-        "number": _tidy(number) if number is not None else None,
-        "approx": fields.get("approx"),
-        "unit": " ".join(unit.split()) if isinstance(unit, str) and unit.strip() else None,
+        "number": tidy(number) if number is not None else None,
+        "approx": approx,
+        "unit": unit,
     }
