@@ -32,7 +32,8 @@ Relative fields
                    reference, ``1`` the next one after it; otherwise the latest
                    one on or before it (news mostly report what happened).
     ``anchor``     ``"last"``: the reference is the last day-precise date
-                   mentioned before in the article (``am Tag darauf``);
+                   mentioned before in the article (``am Tag darauf``), future
+                   ones included;
                    ``"last_week"``: the last week value mentioned before.
 
 Duration fields
@@ -45,8 +46,12 @@ Resolution
     article date (``ctx.article_date``); without an article date the year is
     ``XXXX``. Relative expressions count from the article date. A time or part
     of day without a date of its own is anchored to the last day-precise date
-    mentioned before it in the article (kept in ``ctx.state``), or to the
-    article date.
+    mentioned before it in the article (kept in ``ctx.state``) that is not
+    after the article date, else to the article date: news report what
+    happened, and a future date (``wird auf den 7. Dezember verschoben``) rarely
+    governs the times of the sentences after it. A time whose date stands
+    right before it (``am kommenden Samstag um 14 Uhr``) gets that date's
+    fields from its rule and needs no anchor.
 """
 
 from __future__ import annotations
@@ -230,9 +235,7 @@ def _split_rel(fields: dict[str, Any]) -> tuple[str | None, int | None]:
     if unit is None:
         return None, None
     if offset is None:
-        offset = 0 if fields.get("rel_offset") is None else None
-    if offset is None:
-        return unit, None
+        return None, None
     sign = _num(fields.get("rel_sign"))
     if sign is not None:
         offset = offset * sign
@@ -241,8 +244,8 @@ def _split_rel(fields: dict[str, Any]) -> tuple[str | None, int | None]:
 
 def _reference(fields: dict[str, Any], ctx: Any) -> dt.date | None:
     state = ctx.state
-    if _text(fields.get("anchor")) == "last" and state.get("last_day") is not None:
-        return state["last_day"]
+    if _text(fields.get("anchor")) == "last" and state.get("last_any_day") is not None:
+        return state["last_any_day"]
     return ctx.article_date
 
 
@@ -269,7 +272,7 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
 
     ordinal = _int(fields.get("week_ordinal"))
     if ordinal is not None:
-        base = state.get("last_day") or article
+        base = state.get("last_any_day") or article
         if base is None:
             return "XXXX-WXX", None
         week = _week(base + dt.timedelta(weeks=ordinal - 1))
@@ -277,7 +280,7 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
         return week, None
     if _text(fields.get("anchor")) == "last_week":
         last = state.get("last_week")
-        base = state.get("last_day") or article
+        base = state.get("last_any_day") or article
         if last:
             year, week = last.split("-W")
             base = dt.date.fromisocalendar(int(year), int(week), 1)
@@ -334,7 +337,7 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
         date = _weekday(weekday, article, direction)
         return date.isoformat(), date
     if day is not None:  # a lone day: the last date's month
-        base = state.get("last_day") or article
+        base = state.get("last_any_day") or article
         if base is None:
             return f"XXXX-XX-{day:02d}", None
         date = _safe_date(base.year, base.month, day)
@@ -356,7 +359,9 @@ def normalize(fields: dict[str, Any], ctx: Any) -> str | None:
             return "XXXX-XX-XX" + suffix
         return base.isoformat() + suffix
     if date is not None:
-        state["last_day"] = date
+        state["last_any_day"] = date
+        if ctx.article_date is None or date <= ctx.article_date:
+            state["last_day"] = date
     if suffix and date is not None:
         return value + suffix
     if suffix and value.startswith("XXXX-XX-XX"):
