@@ -136,16 +136,17 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 
 def drop_yielding(candidates: list[Candidate]) -> list[Candidate]:
     """Drop a claim lying inside a claim of a kind its rule yields to (``50 Jahre``: date, not figure)."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for cand in candidates:
-        spans.setdefault(cand.rule.kind, []).append((cand.start, cand.end))
-    result = []
-    for cand in candidates:
-        if any(s <= cand.start and cand.end <= e
-               for kind in cand.rule.spec.yield_to for s, e in spans.get(kind, ())):
-            continue
-        result.append(cand)
-    return result
+    starts: dict[str, list[int]] = {}
+    ends: dict[str, list[int]] = {}
+    for cand in sorted(candidates, key=lambda c: c.start):  # within a kind, spans do not overlap
+        starts.setdefault(cand.rule.kind, []).append(cand.start)
+        ends.setdefault(cand.rule.kind, []).append(cand.end)
+
+    def inside(cand: Candidate, kind: str) -> bool:
+        i = bisect.bisect_right(starts.get(kind, []), cand.start) - 1
+        return i >= 0 and ends[kind][i] >= cand.end
+
+    return [c for c in candidates if not any(inside(c, kind) for kind in c.rule.spec.yield_to)]
 
 
 class _Locator:
