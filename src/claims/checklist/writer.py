@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.rich_text import CellRichText, TextBlock
-from openpyxl.cell.text import InlineFont
+from openpyxl.cell.cell import Cell
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -30,6 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from claims import __version__
 from claims.checklist import display, layout
 from claims.checklist.atomic import atomic_save
+from claims.checklist.fastrows import FastRows, Runs, Style, splice
 from claims.checklist.labels import CLOSING_STATUSES, STATUS_CODES, Labels, labels_for
 from claims.checklist.text import clean, risky
 from claims.engine.ids import fingerprint
@@ -44,15 +44,15 @@ CHUNK_CHARS = 1500  # longer paragraphs continue in the next row of the article 
 _THIN = Side(style="thin", color=layout.BORDER)
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 FONT = "Calibri"  # LibreOffice shows it as the metric-compatible Carlito
-_BOLD = InlineFont(rFont=FONT, b=True, sz=11)
 _TOKEN = re.compile(r"\S+|\s+")
 
 
 # --------------------------------------------------------------------------- helpers
 
 
-def _put(ws: Worksheet, row: int, col: int, value: Any) -> Any:
-    """Write a value; text is cleaned and always stays text (never a formula)."""
+def _put(ws: Worksheet, row: int, col: int, value: Any) -> Cell:
+    """Write a value into a small sheet (header, overview); text is cleaned and always stays
+    text, never a formula. The big sheets' rows go through :class:`FastRows`."""
     cell = ws.cell(row=row, column=col)
     if isinstance(value, str):
         value = clean(value)
@@ -60,15 +60,12 @@ def _put(ws: Worksheet, row: int, col: int, value: Any) -> Any:
         cell.data_type = "s"  # openpyxl takes "=…" for a formula; this undoes it
         if risky(value):
             cell.quotePrefix = True  # Excel's "stored as text" mark: stays text when edited
-    elif isinstance(value, CellRichText):
-        cell.value = value
-        cell.data_type = "s"
     else:
         cell.value = value
     return cell
 
 
-def _rich(runs: Iterable[tuple[str, bool]]) -> CellRichText | str:
+def _rich(runs: Iterable[tuple[str, bool]]) -> Runs | str:
     """Runs of (text, bold) as rich text; plain text when nothing is bold."""
     parts: list[tuple[str, bool]] = []
     for text, bold in runs:
@@ -82,15 +79,15 @@ def _rich(runs: Iterable[tuple[str, bool]]) -> CellRichText | str:
     if not any(bold for _, bold in parts):
         return "".join(t for t, _ in parts)
     total = 0
-    blocks: list[str | TextBlock] = []
+    blocks: list[tuple[str, bool]] = []
     for text, bold in parts:  # keep within the cell limit
         room = 32_767 - total
         if room <= 0:
             break
         text = text[:room]
         total += len(text)
-        blocks.append(TextBlock(_BOLD, text) if bold else text)
-    return CellRichText(blocks)
+        blocks.append((text, bold))
+    return Runs(blocks)
 
 
 def claim_in_sentence(claim: Claim) -> tuple[int, int] | None:
@@ -202,8 +199,9 @@ def _page_setup(ws: Worksheet, labels: Labels, title: str, rows: str | None = "1
 # --------------------------------------------------------------------------- sheets
 
 
-def _checklist(ws: Worksheet, result: ExtractionResult, labels: Labels, title: str) -> None:
+def _checklist(ws: Worksheet, result: ExtractionResult, labels: Labels, title: str) -> FastRows:
     columns = layout.CHECKLIST_COLUMNS
+    fast = FastRows(ws, len(columns))
     _style_header(ws, columns, [labels.columns[c.key] for c in columns])
     col_of = {c.key: i for i, c in enumerate(columns, start=1)}
     width_of = {c.key: c.width for c in columns}
@@ -213,6 +211,18 @@ def _checklist(ws: Worksheet, result: ExtractionResult, labels: Labels, title: s
     mono = Font(name="Consolas", size=10)
     open_label = labels.status_label("open")
     date_format = "DD.MM.YYYY" if labels.lang == "de" else "YYYY-MM-DD"
+
+    protos: dict[str, Style] = {}
+    for column in columns:
+        styles: dict[str, Any] = {"alignment": aligns[column.key], "border": _BORDER}
+        if column.editor:
+            styles["fill"] = editor_fill
+        if column.key == "id":
+            styles["font"] = mono
+        if column.key == "checked_on":
+            styles["number_format"] = date_format
+        protos[column.key] = Style(ws, **styles)
+    styles_in_order = [protos[c.key] for c in columns]
 
     for number, claim in enumerate(result.claims, start=1):
         row = layout.FIRST_ROW + number - 1
@@ -233,19 +243,10 @@ def _checklist(ws: Worksheet, result: ExtractionResult, labels: Labels, title: s
             "evidence": None,
             "note": None,
         }
-        for column in columns:
-            cell = _put(ws, row, col_of[column.key], cells[column.key])
-            cell.alignment = aligns[column.key]
-            cell.border = _BORDER
-            if column.editor:
-                cell.fill = editor_fill
-        ws.cell(row=row, column=col_of["id"]).font = mono
-        ws.cell(row=row, column=col_of["checked_on"]).number_format = date_format
         height = _row_height([(claim.sentence, width_of["sentence"]), (claim.text, width_of["claim"]),
                               (claim.hint, width_of["hint"]), (value, width_of["value"]),
                               (labels.kind(claim.kind), width_of["kind"])])
-        if height:
-            ws.row_dimensions[row].height = height
+        fast.add(row, [cells[c.key] for c in columns], styles_in_order, height)
 
     last_row = layout.FIRST_ROW + max(len(result.claims), 1) - 1
     last_col = get_column_letter(len(columns))
@@ -275,6 +276,7 @@ def _checklist(ws: Worksheet, result: ExtractionResult, labels: Labels, title: s
             fill=PatternFill("solid", start_color=fill, end_color=fill),
             font=Font(color=layout.STATUS_FONTS[code])))
     _page_setup(ws, labels, title)
+    return fast
 
 
 def _paragraph_chunks(text: str, start: int, end: int, breaks: Sequence[int]) -> list[tuple[int, int]]:
@@ -295,11 +297,11 @@ def _paragraph_chunks(text: str, start: int, end: int, breaks: Sequence[int]) ->
     return chunks
 
 
-def _display_runs(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> list[tuple[str, bool]]:
+def _display_runs(text: str, start: int, end: int, spans: Sequence[tuple[int, int]],
+                  edges: Sequence[int], starts: Sequence[int]) -> list[tuple[str, bool]]:
     """text[start:end] with whitespace tidied (spaces collapsed, blank lines dropped) and the
-    claim spans marked bold."""
-    edges = sorted({p for s, e in spans for p in (s, e) if start < p < end})
-    starts = [s for s, _ in spans]
+    claim spans (merged, sorted; ``edges`` their sorted ends and starts, ``starts`` their starts)
+    marked bold."""
 
     def bold_at(pos: int) -> bool:
         i = bisect.bisect_right(starts, pos) - 1
@@ -332,11 +334,14 @@ def _merged_spans(claims: Iterable[Claim]) -> list[tuple[int, int]]:
     return spans
 
 
-def _article(ws: Worksheet, result: ExtractionResult, article: Article, labels: Labels, title: str) -> None:
+def _article(ws: Worksheet, result: ExtractionResult, article: Article, labels: Labels,
+             title: str) -> FastRows:
     columns = layout.ARTICLE_COLUMNS
     _style_header(ws, columns, [labels.article_columns[c.key] for c in columns])
     text = article.clean if len(article.clean) == len(article.text) else article.text
     spans = _merged_spans(result.claims)
+    edges = sorted({p for span in spans for p in span})
+    span_starts = [s for s, _ in spans]
     claim_starts = sorted((c.start, n) for n, c in enumerate(result.claims, start=1))
     starts_only = [s for s, _ in claim_starts]
     breaks = sorted(s.start for s in result.sentences)
@@ -347,25 +352,22 @@ def _article(ws: Worksheet, result: ExtractionResult, article: Article, labels: 
         from claims.models import Paragraph
 
         paragraphs = [Paragraph(start=0, end=len(text), index=1)]
+    protos = [Style(ws, alignment=align, border=_BORDER) for align in (align_num, align_text, align_text)]
+    fast = FastRows(ws, len(columns))
     row = layout.FIRST_ROW
     for paragraph in paragraphs:
         for a, b in _paragraph_chunks(text, paragraph.start, paragraph.end, breaks):
-            runs = _display_runs(text, a, b, spans)
+            runs = _display_runs(text, a, b, spans, edges, span_starts)
             if not runs:
                 continue
             lo, hi = bisect.bisect_left(starts_only, a), bisect.bisect_left(starts_only, b)
             numbers = sorted(n for _, n in claim_starts[lo:hi])
-            _put(ws, row, 1, paragraph.index).alignment = align_num
-            _put(ws, row, 2, _rich(runs)).alignment = align_text
-            _put(ws, row, 3, _ranges(numbers)).alignment = align_text
-            for col in (1, 2, 3):
-                ws.cell(row=row, column=col).border = _BORDER
             height = _row_height([("".join(t for t, _ in runs), columns[1].width)])
-            if height:
-                ws.row_dimensions[row].height = height
+            fast.add(row, [paragraph.index, _rich(runs), _ranges(numbers)], protos, height)
             row += 1
     ws.freeze_panes = f"A{layout.FIRST_ROW}"
     _page_setup(ws, labels, title)
+    return fast
 
 
 def _overview(ws: Worksheet, result: ExtractionResult, article: Article, labels: Labels,
@@ -476,11 +478,13 @@ def meta_values(result: ExtractionResult, article: Article, labels: Labels,
     }
 
 
-def _hidden(wb: Workbook, result: ExtractionResult, meta: dict[str, str]) -> None:
+def _hidden(wb: Workbook, result: ExtractionResult, meta: dict[str, str]) -> FastRows:
     ws = wb.create_sheet(layout.CLAIMS_SHEET)
     ws.sheet_state = "hidden"
     for col, key in enumerate(layout.CLAIM_META_KEYS, start=1):
         _put(ws, 1, col, key)
+    fast = FastRows(ws, len(layout.CLAIM_META_KEYS))
+    no_styles = [None] * len(layout.CLAIM_META_KEYS)
     for number, claim in enumerate(result.claims, start=1):
         row = number + 1
         values = {
@@ -490,33 +494,34 @@ def _hidden(wb: Workbook, result: ExtractionResult, meta: dict[str, str]) -> Non
             "text": claim.text,
             "value": json.dumps(claim.value, ensure_ascii=False, sort_keys=True, default=str),
         }
-        for col, key in enumerate(layout.CLAIM_META_KEYS, start=1):
-            _put(ws, row, col, values[key])
+        fast.add(row, [values[key] for key in layout.CLAIM_META_KEYS], no_styles)
     ms = wb.create_sheet(layout.META_SHEET)
     ms.sheet_state = "hidden"
     for row, key in enumerate(layout.META_KEYS, start=1):
         _put(ms, row, 1, key)
         _put(ms, row, 2, meta[key])
+    return fast
 
 
 # --------------------------------------------------------------------------- entry point
 
 
 def build_workbook(result: ExtractionResult, article: Article,
-                   created: dt.datetime | None = None) -> Workbook:
-    """The checklist workbook in memory (see :mod:`claims.checklist.layout`)."""
+                   created: dt.datetime | None = None) -> tuple[Workbook, list[FastRows]]:
+    """The checklist workbook in memory (see :mod:`claims.checklist.layout`), and the data rows
+    to splice into it once openpyxl has saved it (see :mod:`claims.checklist.fastrows`)."""
     labels = labels_for(article.lang or result.article.lang)
     created = created or _now()
     title = clean(article.title or (Path(article.path).stem if article.path else ""), 200)
     wb = Workbook()
     ws = wb.active
     ws.title = labels.sheets["checklist"]
-    _checklist(ws, result, labels, title)
-    _article(wb.create_sheet(labels.sheets["article"]), result, article, labels, title)
+    rows = [_checklist(ws, result, labels, title),
+            _article(wb.create_sheet(labels.sheets["article"]), result, article, labels, title)]
     _overview(wb.create_sheet(labels.sheets["overview"]), result, article, labels, title, created,
               labels.sheets["checklist"])
     meta = meta_values(result, article, labels, created)
-    _hidden(wb, result, meta)
+    rows.append(_hidden(wb, result, meta))
     for name, key in layout.DOC_PROPERTIES.items():
         wb.custom_doc_props.append(StringProperty(name=name, value=clean(meta[key], 255) or "-"))
     wb.properties.title = title or None
@@ -525,7 +530,7 @@ def build_workbook(result: ExtractionResult, article: Article,
     wb.properties.language = labels.lang
     wb.active = 0
     wb.calculation.fullCalcOnLoad = True
-    return wb
+    return wb, rows
 
 
 def _now() -> dt.datetime:
@@ -537,5 +542,10 @@ def _now() -> dt.datetime:
 
 def write_workbook(result: ExtractionResult, article: Article, path: Path) -> None:
     """Write the checklist workbook of ``article`` to ``path``, atomically."""
-    wb = build_workbook(result, article)
-    atomic_save(wb.save, Path(path))
+    wb, rows = build_workbook(result, article)
+
+    def save(tmp: str) -> None:
+        wb.save(tmp)
+        splice(tmp, rows)
+
+    atomic_save(save, Path(path))

@@ -1,0 +1,153 @@
+"""Rows of a big sheet written as XML by us and spliced into the file openpyxl saved.
+
+openpyxl spends about 15 µs on every cell it writes (style look-ups, one
+object per cell); a checklist of 10,000 claims has 250,000 cells. So the
+writer builds the sheets with openpyxl (header, widths, validation,
+conditional formatting, print setup, styles) and leaves the data rows to this
+module: each row becomes a ``<row>`` element of the standard SpreadsheetML
+shape, using style ids registered through openpyxl, and is inserted into the
+sheet's ``<sheetData>`` after openpyxl has saved the file.
+
+Text is always an inline string (``t="inlineStr"``), never a formula.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Sequence
+from copy import copy
+from typing import Any
+
+from openpyxl.cell.cell import Cell
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from claims.checklist.text import clean, risky
+
+BOLD_RPR = '<rPr><rFont val="Calibri"/><b val="1"/><sz val="11"/></rPr>'
+
+
+class Runs(tuple):  # type: ignore[type-arg]
+    """Rich text: a tuple of (text, bold) runs."""
+
+
+def _esc(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("\r", "&#13;"))
+
+
+class Style:
+    """A column's cell style, registered with the workbook: its id, and the id of the same
+    style with Excel's quote prefix (text that looks like a formula stays text when edited)."""
+
+    def __init__(self, ws: Worksheet, **styles: Any) -> None:
+        cell = Cell(ws, row=1, column=1)  # not placed in the sheet: only its style is used
+        for name, value in styles.items():
+            setattr(cell, name, value)
+        self._ws = ws
+        self._array = copy(cell._style)
+        self.id = cell.style_id
+        self._quoted: int | None = None
+
+    @property
+    def quoted(self) -> int:
+        if self._quoted is None:
+            cell = Cell(self._ws, row=1, column=1)
+            cell._style = copy(self._array)
+            cell.quotePrefix = True
+            self._quoted = cell.style_id
+        return self._quoted
+
+
+class FastRows:
+    """Data rows of one sheet, kept as XML until :func:`splice` puts them in the saved file."""
+
+    def __init__(self, ws: Worksheet, columns: int) -> None:
+        self.ws = ws
+        self.title = ws.title
+        self.columns = columns
+        self.letters = [get_column_letter(i) for i in range(1, columns + 1)]
+        self.rows: list[str] = []
+        self.last_row = 1
+
+    def add(self, row: int, values: Sequence[Any], styles: Sequence[Style | None],
+            height: float | None = None) -> None:
+        parts = [f'<row r="{row}"' + (f' ht="{height:g}" customHeight="1">' if height else ">")]
+        for letter, value, style in zip(self.letters, values, styles, strict=True):
+            ref = f"{letter}{row}"
+            sid = f' s="{style.id}"' if style is not None else ""
+            if value is None:
+                if style is not None:
+                    parts.append(f'<c r="{ref}"{sid}/>')
+            elif isinstance(value, Runs):
+                body = "".join(f"<r>{BOLD_RPR if bold else ''}<t xml:space=\"preserve\">{_esc(text)}</t></r>"
+                               for text, bold in value)
+                parts.append(f'<c r="{ref}"{sid} t="inlineStr"><is>{body}</is></c>')
+            elif isinstance(value, str):
+                text = clean(value)
+                if risky(text) and style is not None:
+                    sid = f' s="{style.quoted}"'
+                parts.append(f'<c r="{ref}"{sid} t="inlineStr"><is><t xml:space="preserve">'
+                             f"{_esc(text)}</t></is></c>")
+            elif isinstance(value, bool):
+                parts.append(f'<c r="{ref}"{sid} t="b"><v>{int(value)}</v></c>')
+            elif isinstance(value, (int, float)):
+                parts.append(f'<c r="{ref}"{sid}><v>{value!r}</v></c>')
+            else:
+                raise TypeError(f"cannot write {type(value).__name__} in a fast row")
+        parts.append("</row>")
+        self.rows.append("".join(parts))
+        self.last_row = max(self.last_row, row)
+
+
+def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet title → part name inside the package."""
+    workbook = zf.read("xl/workbook.xml").decode("utf-8")
+    rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8")
+    targets = {}
+    for rel in re.finditer(r"<Relationship\b[^>]*>", rels):
+        rid = re.search(r'\bId="([^"]+)"', rel.group())
+        target = re.search(r'\bTarget="([^"]+)"', rel.group())
+        if rid and target:
+            path = target.group(1)
+            targets[rid.group(1)] = path.lstrip("/") if path.startswith("/") else "xl/" + path
+    parts = {}
+    for sheet in re.finditer(r"<sheet\b[^>]*>", workbook):
+        name = re.search(r'\bname="([^"]*)"', sheet.group())
+        rid = re.search(r'\br:id="([^"]+)"', sheet.group()) or re.search(r'\bid="([^"]+)"', sheet.group())
+        if name and rid and rid.group(1) in targets:
+            parts[_unesc(name.group(1))] = targets[rid.group(1)]
+    return parts
+
+
+def _unesc(text: str) -> str:
+    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+            .replace("&apos;", "'").replace("&amp;", "&"))
+
+
+def splice(path: str, sheets: Sequence[FastRows]) -> None:
+    """Insert the rows of ``sheets`` into the workbook saved at ``path`` (rewritten in place)."""
+    pending = [s for s in sheets if s.rows]
+    if not pending:
+        return
+    with zipfile.ZipFile(path) as zf:
+        parts = _sheet_parts(zf)
+        members = [(info, zf.read(info.filename)) for info in zf.infolist()]
+    by_part = {parts[s.title]: s for s in pending}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as out:
+        for info, data in members:
+            sheet = by_part.get(info.filename)
+            if sheet is not None:
+                data = _insert(data.decode("utf-8"), sheet).encode("utf-8")
+            out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+
+
+def _insert(xml: str, sheet: FastRows) -> str:
+    rows = "".join(sheet.rows)
+    if "</sheetData>" in xml:
+        xml = xml.replace("</sheetData>", rows + "</sheetData>", 1)
+    else:
+        xml = xml.replace("<sheetData/>", f"<sheetData>{rows}</sheetData>", 1)
+    last = get_column_letter(sheet.columns)
+    return re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{last}{sheet.last_row}"/>', xml, count=1)
