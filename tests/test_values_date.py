@@ -1,0 +1,197 @@
+"""The TIMEX3 normalizer for date claims: calendar arithmetic on the fields rules fill.
+
+Unit tests call ``normalize`` with fields as a rule would render them; the
+end-to-end tests run the German rules on sentences of our own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+
+import claims
+from claims.engine.values.date import normalize
+from claims.ruleset import load_ruleset
+
+
+def ctx(date: str | None = "2025-03-24", state: dict | None = None) -> SimpleNamespace:
+    return SimpleNamespace(article_date=dt.date.fromisoformat(date) if date else None, lang="de",
+                           ruleset=None, text="", state={} if state is None else state)
+
+
+# --------------------------------------------------------------- calendar dates
+
+@pytest.mark.parametrize("article, month, day, expected", [
+    ("2025-03-24", 3, 17, "2025-03-17"),
+    ("2025-12-20", 1, 2, "2026-01-02"),     # early January seen from late December: next year
+    ("2025-01-10", 12, 20, "2024-12-20"),   # late December seen from January: last year
+    ("2025-07-02", 12, 31, "2025-12-31"),   # 182 days ahead beats 183 days back
+])
+def test_day_and_month_take_the_year_nearest_to_the_article(article, month, day, expected):
+    assert normalize({"day": str(day), "month": month}, ctx(article)) == expected
+
+
+def test_without_article_date_the_year_stays_unknown():
+    assert normalize({"day": "17", "month": 3}, ctx(None)) == "XXXX-03-17"
+    assert normalize({"month": 3}, ctx(None)) == "XXXX-03"
+    assert normalize({"rel_unit": "D", "rel_offset": -1}, ctx(None)) == "XXXX-XX-XX"
+    assert normalize({"weekday": 1}, ctx(None)) == "XXXX-WXX-1"
+
+
+def test_explicit_year_and_two_digit_year():
+    assert normalize({"day": "3", "month": "10", "year": "1990"}, ctx()) == "1990-10-03"
+    assert normalize({"day": "17", "month": "03", "year": "25"}, ctx()) == "2025-03-17"
+    assert normalize({"day": "1", "month": "5", "year": "98"}, ctx()) == "1998-05-01"
+
+
+def test_month_alone_takes_the_nearest_year():
+    assert normalize({"month": 10}, ctx("2025-03-24")) == "2024-10"
+    assert normalize({"month": 6}, ctx("2025-03-24")) == "2025-06"
+    assert normalize({"month": 12}, ctx("2016-01-14")) == "2015-12"
+
+
+def test_weekday_with_date_picks_the_year_where_it_fits():
+    # 1 March is a Saturday in 2025 and a Friday in 2024
+    assert normalize({"weekday": 5, "day": "1", "month": 3}, ctx("2025-01-15")) == "2024-03-01"
+
+
+def test_years_seasons_decades_centuries_holidays():
+    assert normalize({"year": "2000"}, ctx()) == "2000"
+    assert normalize({"season": "FA", "year": "2011"}, ctx()) == "2011-FA"
+    assert normalize({"season": "SU"}, ctx()) == "2025-SU"
+    assert normalize({"decade": "90"}, ctx()) == "199"
+    assert normalize({"decade": "1960"}, ctx()) == "196"
+    assert normalize({"century": "19"}, ctx()) == "18"
+    assert normalize({"month_day": "12-31"}, ctx("2025-03-24")) == "2024-12-31"
+
+
+# --------------------------------------------------------------- weekdays and relative expressions
+
+def test_weekday_is_the_latest_one_on_or_before_the_article_date():
+    monday = ctx("2025-03-24")  # a Monday
+    assert normalize({"weekday": 1}, monday) == "2025-03-24"
+    assert normalize({"weekday": 6}, ctx("2025-03-24")) == "2025-03-22"
+    assert normalize({"weekday": 5, "weekday_dir": 1}, ctx("2025-03-24")) == "2025-03-28"
+    assert normalize({"weekday": 1, "weekday_dir": -1}, ctx("2025-03-24")) == "2025-03-17"
+    assert normalize({"weekday": 2, "part": "EV"}, ctx("2025-03-24")) == "2025-03-18TEV"
+
+
+def test_relative_days_months_years_weeks():
+    assert normalize({"rel_unit": "D", "rel_offset": -1}, ctx()) == "2025-03-23"
+    assert normalize({"rel_unit": "D", "rel_offset": 1, "part": "MO"}, ctx()) == "2025-03-25TMO"
+    assert normalize({"rel_unit": "Y", "rel_offset": -1}, ctx()) == "2024"
+    assert normalize({"rel_unit": "Y", "rel_offset": "3", "rel_sign": -1}, ctx()) == "2022"
+    assert normalize({"rel_unit": "M", "rel_offset": -3}, ctx()) == "2024-12"
+    assert normalize({"rel": "Y 0"}, ctx()) == "2025"
+    assert normalize({"rel_unit": "Y", "rel_offset": 0, "month": 7}, ctx()) == "2025-07"
+    assert normalize({"rel_unit": "W", "rel_offset": 1}, ctx("2013-10-05")) == "2013-W41"
+    assert normalize({"rel_unit": "WE", "rel_offset": 0}, ctx("2025-03-24")) == "2025-W13-WE"
+    assert normalize({"rel_unit": "DE", "rel_offset": 0}, ctx()) == "202"
+
+
+def test_relative_fields_without_an_offset_are_ignored():
+    # a rule may set rel_unit for an optional group that did not take part
+    assert normalize({"rel_unit": "D", "rel_offset": None, "weekday": 6}, ctx()) == "2025-03-22"
+
+
+# --------------------------------------------------------------- anchoring
+
+def test_time_and_part_of_day_anchor_to_the_last_date_mentioned():
+    state: dict = {}
+    assert normalize({"weekday": 4, "day": "25", "month": 2}, ctx("2010-02-20", state)) == "2010-02-25"
+    # 25 February is after the article date: a later time does not take it as anchor
+    assert normalize({"hour": "20", "minute": "30"}, ctx("2010-02-20", state)) == "2010-02-20T20:30"
+    state = {}
+    assert normalize({"rel_unit": "D", "rel_offset": -1}, ctx("2011-03-18", state)) == "2011-03-17"
+    assert normalize({"hour": "8", "minute": "30"}, ctx("2011-03-18", state)) == "2011-03-17T08:30"
+    assert normalize({"part": "AF"}, ctx("2011-03-18", state)) == "2011-03-17TAF"
+
+
+def test_time_without_any_date_takes_the_article_date():
+    assert normalize({"hour": "14"}, ctx("2025-03-24")) == "2025-03-24T14:00"
+    assert normalize({"hour": "14"}, ctx(None)) == "XXXX-XX-XXT14:00"
+
+
+def test_time_with_its_own_date_fields():
+    assert normalize({"weekday": 6, "weekday_dir": 1, "hour": "19"}, ctx("2025-03-24")) == "2025-03-29T19:00"
+
+
+def test_next_day_counts_from_the_last_date_even_a_future_one():
+    state: dict = {}
+    normalize({"day": "5", "month": 4}, ctx("2025-03-24", state))
+    assert normalize({"anchor": "last", "rel_unit": "D", "rel_offset": 1}, ctx("2025-03-24", state)) == "2025-04-06"
+
+
+def test_week_ordinals_count_from_the_last_date():
+    state: dict = {}
+    normalize({"day": "1", "month": 7}, ctx("2013-09-13", state))
+    assert normalize({"week_ordinal": 1}, ctx("2013-09-13", state)) == "2013-W27"
+    assert normalize({"week_ordinal": 3}, ctx("2013-09-13", state)) == "2013-W29"
+    assert normalize({"anchor": "last_week"}, ctx("2013-09-13", state)) == "2013-W30"
+
+
+# --------------------------------------------------------------- durations
+
+@pytest.mark.parametrize("fields, expected", [
+    ({"dur_number": "2", "dur_unit": "D"}, "P2D"),
+    ({"dur_number": 10, "dur_unit": "Y"}, "P10Y"),
+    ({"dur_number": "3", "dur_unit": "H"}, "PT3H"),
+    ({"dur_number": "45", "dur_unit": "MIN"}, "PT45M"),
+    ({"dur_number": 2, "dur_unit": "DE"}, "P2DE"),
+    ({"dur_number": "1,5", "dur_unit": "Y"}, "P1.5Y"),
+    ({"dur_number": "2.000", "dur_unit": "Y"}, "P2000Y"),
+    ({"dur_number": "X", "dur_unit": "D"}, "PXD"),
+    ({"dur_number": 1, "dur_unit": "WE"}, "P1WE"),
+])
+def test_durations(fields, expected):
+    assert normalize(fields, ctx()) == expected
+
+
+# --------------------------------------------------------------- German rules end to end
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_ruleset("de")
+
+
+def dates(text: str, rules, date: str | None = "2025-03-24") -> list[tuple[str, str]]:
+    result = claims.extract(text, lang="de", date=date, rules=rules)
+    return [(c.text, c.value) for c in result.claims if c.kind == "date"]
+
+
+def test_german_event_notice(rules):
+    text = ("Das Dorffest beginnt am Samstag, 29. März, um 14 Uhr auf dem Kirchplatz. "
+            "Der Flohmarkt ist von 9-12 Uhr geöffnet, am Abend spielt die Musikkapelle.")
+    found = dict(dates(text, rules))
+    assert found["am Samstag, 29. März"] == "2025-03-29"
+    assert found["um 14 Uhr"] == "2025-03-29T14:00"
+    assert found["von 9"] == "2025-03-24T09:00"
+    assert found["12 Uhr"] == "2025-03-24T12:00"
+
+
+def test_german_report_with_relative_dates(rules):
+    text = ("Gestern Abend hat der Gemeinderat getagt. Im vergangenen Jahr war der Haushalt "
+            "noch ausgeglichen, seit zehn Jahren wird aber gespart. Vor drei Jahren kam die "
+            "zweitägige Klausur, die diesjährige folgt im Herbst.")
+    found = dict(dates(text, rules))
+    assert found["Gestern Abend"] == "2025-03-23TEV"
+    assert found["Im vergangenen Jahr"] == "2024"
+    assert found["seit zehn Jahren"] == "P10Y"
+    assert found["Vor drei Jahren"] == "2022"
+    assert found["zweitägige"] == "P2D"
+    assert found["diesjährige"] == "2025"
+    assert found["im Herbst"] == "2025-FA"
+
+
+def test_german_without_article_date(rules):
+    found = dict(dates("Die Sitzung ist am 17. März um 10 Uhr.", rules, date=None))
+    assert found["am 17. März"] == "XXXX-03-17"
+
+
+def test_vague_time_frequencies_and_ages_are_no_dates(rules):
+    text = ("Kürzlich wurde jährlich geprüft, in den letzten Jahren täglich. "
+            "Die Frau ist 44 Jahre alt, Jugendliche ab 16 Jahren zahlen weniger. "
+            "Es kamen 2000 Besucher.")
+    assert dates(text, rules) == []
