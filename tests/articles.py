@@ -63,7 +63,7 @@ def edits(draw, paragraphs: list[list[str]]) -> tuple[list[list[str]], set[str]]
             added = draw(sentences(5000 + draw(st.integers(0, 4000))))
             new[p].insert(s, added)
             touched.add(added)
-        elif kind == "delete":
+        elif kind == "delete" and sum(len(q) for q in new) > 1:
             touched.add(new[p].pop(s))
         elif kind == "move" and len(new) > 1:
             new.insert(draw(st.integers(0, len(new) - 1)), new.pop(p))
