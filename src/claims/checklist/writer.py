@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
+from claims.checklist._openpyxl import Workbook  # noqa: I001 (first: imports openpyxl without numpy)
 from openpyxl.cell.cell import Cell
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.packaging.custom import StringProperty
@@ -37,7 +37,7 @@ from claims.models import Article, Claim, ExtractionResult
 
 # Row heights are estimated and stored: LibreOffice does not fit rows to wrapped
 # text when it opens an .xlsx, and Excel does not either for rows it did not lay out.
-LINE_POINTS = 14.5  # one line of 11 pt text
+LINE_POINTS = 13.5  # one line of 11 pt text (Calibri in Excel needs fewer lines than LibreOffice's fallback)
 MAX_ROW_POINTS = 409.0  # Excel's limit
 CHUNK_CHARS = 1500  # longer paragraphs continue in the next row of the article sheet
 
