@@ -13,6 +13,7 @@ Text is always an inline string (``t="inlineStr"``), never a formula.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zipfile
 from collections.abc import Sequence
@@ -90,6 +91,8 @@ class FastRows:
                     sid = f' s="{style.quoted}"'
                 parts.append(f'<c r="{ref}"{sid} t="inlineStr"><is><t xml:space="preserve">'
                              f"{_esc(text)}</t></is></c>")
+            elif isinstance(value, (dt.date, dt.datetime)):  # an editor's date: Excel's serial number
+                parts.append(f'<c r="{ref}"{sid}><v>{excel_serial(value)!r}</v></c>')
             elif isinstance(value, bool):
                 parts.append(f'<c r="{ref}"{sid} t="b"><v>{int(value)}</v></c>')
             elif isinstance(value, (int, float)):
@@ -99,6 +102,17 @@ class FastRows:
         parts.append("</row>")
         self.rows.append("".join(parts))
         self.last_row = max(self.last_row, row)
+
+
+_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+
+
+def excel_serial(value: dt.date | dt.datetime) -> float | int:
+    if not isinstance(value, dt.datetime):
+        return (value - _EXCEL_EPOCH.date()).days
+    value = value.replace(tzinfo=None)
+    serial = (value - _EXCEL_EPOCH).total_seconds() / 86400
+    return int(serial) if serial.is_integer() else round(serial, 10)
 
 
 def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
@@ -143,8 +157,14 @@ def splice(path: str, sheets: Sequence[FastRows]) -> None:
             out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
 
 
+_ROW = re.compile(r'<row r="(\d+)"[^>]*?(?:/>|>.*?</row>)', re.S)
+
+
 def _insert(xml: str, sheet: FastRows) -> str:
     rows = "".join(sheet.rows)
+    first = min(int(m.group(1)) for m in _ROW.finditer(rows))
+    # openpyxl writes empty anchor cells for cell comments on data rows; the data rows replace them
+    xml = _ROW.sub(lambda m: "" if int(m.group(1)) >= first else m.group(0), xml)
     if "</sheetData>" in xml:
         xml = xml.replace("</sheetData>", rows + "</sheetData>", 1)
     else:

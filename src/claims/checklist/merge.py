@@ -101,3 +101,12 @@ def plan(claims: list[Claim], rows: list[StoredRow]) -> MergePlan:
             result.new.append(claim)
     result.removed = [row for ri, row in enumerate(orphans) if ri not in used_rows]
     return result
+
+
+class Carry(BaseModel):
+    """What ``update`` carries from the previous checklist into the new one, by claim ID."""
+
+    editor: dict[str, dict[str, Any]] = Field(default_factory=dict)  # kept claims: their editor cells
+    previous: dict[str, dict[str, Any]] = Field(default_factory=dict)  # changed claims: the old cells
+    extra_headers: list[str] = Field(default_factory=list)  # columns the editor added
+    removed: list[StoredRow] = Field(default_factory=list)  # rows for the removed sheet

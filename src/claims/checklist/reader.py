@@ -55,14 +55,20 @@ def _refuse_bombs(path: Path) -> None:
 
 
 def _header_keys() -> dict[str, str]:
-    """Header label (any language, casefolded) -> column key."""
+    """Header label (any language, casefolded) -> column key (``previous.<key>`` for kept cells)."""
     keys: dict[str, str] = {}
     for lang in available():
         for key, label in _load(lang).columns.items():
             keys[" ".join(label.split()).casefold()] = key
         for key, label in _load(lang).data.get("previous_columns", {}).items():
-            keys[" ".join(label.split()).casefold()] = f"previous.{key}"
+            if key != "prefix":
+                keys[" ".join(label.split()).casefold()] = f"previous.{key}"
     return keys
+
+
+def _previous_prefixes() -> list[str]:
+    return [p.casefold() for lang in available()
+            if (p := _load(lang).data.get("previous_columns", {}).get("prefix"))]
 
 
 def _sheet_names(key: str) -> set[str]:
@@ -100,11 +106,15 @@ def _find_header(ws: Any, keys: dict[str, str]) -> tuple[int, dict[int, str], di
         for cell in row:
             if cell.value is None or str(cell.value).strip() == "":
                 continue
-            label = " ".join(str(cell.value).split()).casefold()
+            header = " ".join(str(cell.value).split())
+            label = header.casefold()
+            prefix = next((p for p in _previous_prefixes() if label.startswith(p)), None)
             if label in keys and keys[label] not in known.values():
                 known[cell.column] = keys[label]
+            elif prefix is not None:  # kept cells of an editor's own column: "Vorher: Rückruf"
+                known[cell.column] = f"previous.{header[len(prefix):]}"
             else:
-                extra[cell.column] = " ".join(str(cell.value).split())
+                extra[cell.column] = header
         if "id" in known.values():
             return row[0].row, known, extra
     return None

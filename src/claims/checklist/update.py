@@ -17,21 +17,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
-from claims.checklist.merge import MergePlan, StoredRow, plan
+from claims.checklist.merge import Carry, MergePlan, plan
 from claims.checklist.reader import read_checklist
 from claims.fileops import keep_backup, refuse_if_open
 from claims.models import Article, ExtractionResult
-
-
-class Carry(BaseModel):
-    """What the writer carries over from the previous checklist, by claim ID."""
-
-    editor: dict[str, dict[str, Any]] = Field(default_factory=dict)
-    previous: dict[str, dict[str, Any]] = Field(default_factory=dict)
-    extra_headers: list[str] = Field(default_factory=list)
-    removed: list[StoredRow] = Field(default_factory=list)
 
 
 class UpdateReport(BaseModel):

@@ -19,6 +19,7 @@ from typing import Any
 
 from claims.checklist._openpyxl import Workbook  # noqa: I001 (first: imports openpyxl without numpy)
 from openpyxl.cell.cell import Cell
+from openpyxl.comments import Comment
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -33,6 +34,7 @@ from claims.checklist.fastrows import FastRows, Runs, Style, splice
 from claims.checklist.labels import CLOSING_STATUSES, STATUS_CODES, Labels, labels_for
 from claims.checklist.text import clean, risky
 from claims.engine.ids import fingerprint
+from claims.checklist.merge import Carry
 from claims.models import Article, Claim, ExtractionResult
 
 # Row heights are estimated and stored: LibreOffice does not fit rows to wrapped
@@ -199,10 +201,64 @@ def _page_setup(ws: Worksheet, labels: Labels, title: str, rows: str | None = "1
 # --------------------------------------------------------------------------- sheets
 
 
-def _checklist(ws: Worksheet, result: ExtractionResult, labels: Labels, title: str) -> FastRows:
-    columns = layout.CHECKLIST_COLUMNS
+PREVIOUS_KEYS = ("claim", "status", "checked_by", "checked_on", "evidence", "note")
+
+
+def carried_columns(labels: Labels, carry: Carry | None) -> tuple[list[layout.Column], list[str]]:
+    """Columns beyond the standard ones: the editor's own, then cells kept from before a change."""
+    if carry is None:
+        return [], []
+    columns: list[layout.Column] = []
+    titles: list[str] = []
+    for header in carry.extra_headers:
+        columns.append(layout.Column(f"extra:{header}", 18, editor=True))
+        titles.append(header)
+    previous = labels.data.get("previous_columns", {})
+    used = [k for k in PREVIOUS_KEYS if any(k in cells for cells in carry.previous.values())]
+    others: list[str] = []
+    for cells in carry.previous.values():
+        others += [k for k in cells if k not in PREVIOUS_KEYS and k != "_comments" and k not in others]
+    for key in used + others:
+        columns.append(layout.Column(f"previous:{key}", 24 if key == "claim" else 14))
+        titles.append(previous.get(key) or f"{previous.get('prefix', '')}{key}")
+    return columns, titles
+
+
+def _carried_cells(claim_id: str, columns: Sequence[layout.Column], carry: Carry | None) -> dict[str, Any]:
+    if carry is None:
+        return {}
+    editor = carry.editor.get(claim_id, {})
+    previous = carry.previous.get(claim_id, {})
+    cells: dict[str, Any] = {}
+    for column in columns:
+        if column.key.startswith("extra:"):
+            cells[column.key] = editor.get(column.key[6:])
+        elif column.key.startswith("previous:"):
+            cells[column.key] = previous.get(column.key[9:])
+        elif column.editor and column.key in editor:
+            cells[column.key] = editor[column.key]
+    return cells
+
+
+def _comment_targets(claim_id: str, carry: Carry | None) -> dict[str, str]:
+    if carry is None:
+        return {}
+    return dict(carry.editor.get(claim_id, {}).get("_comments", {}))
+
+
+def _plain_value(value: Any) -> Any:
+    """Editors' cells keep their type where a fast row can hold it; anything else as text."""
+    if value is None or isinstance(value, (str, int, float, bool, dt.date, dt.datetime)):
+        return value
+    return str(value)
+
+
+def _checklist(ws: Worksheet, result: ExtractionResult, labels: Labels, title: str,
+               carry: Carry | None = None) -> FastRows:
+    extra_columns, extra_titles = carried_columns(labels, carry)
+    columns = tuple(layout.CHECKLIST_COLUMNS) + tuple(extra_columns)
     fast = FastRows(ws, len(columns))
-    _style_header(ws, columns, [labels.columns[c.key] for c in columns])
+    _style_header(ws, columns, [labels.columns[c.key] for c in layout.CHECKLIST_COLUMNS] + extra_titles)
     col_of = {c.key: i for i, c in enumerate(columns, start=1)}
     width_of = {c.key: c.width for c in columns}
     aligns = {c.key: Alignment(wrap_text=c.wrap, vertical="top",
@@ -219,8 +275,10 @@ def _checklist(ws: Worksheet, result: ExtractionResult, labels: Labels, title: s
             styles["fill"] = editor_fill
         if column.key == "id":
             styles["font"] = mono
-        if column.key == "checked_on":
+        if column.key == "checked_on" or column.key == "previous:checked_on":
             styles["number_format"] = date_format
+        if column.key.startswith("previous:"):
+            styles["font"] = Font(name=FONT, color="595959", italic=True)
         protos[column.key] = Style(ws, **styles)
     styles_in_order = [protos[c.key] for c in columns]
 
@@ -243,6 +301,15 @@ def _checklist(ws: Worksheet, result: ExtractionResult, labels: Labels, title: s
             "evidence": None,
             "note": None,
         }
+        carried = {k: _plain_value(v) for k, v in _carried_cells(claim.id, columns, carry).items()}
+        cells.update(carried)
+        if carried.get("status") in (None, ""):
+            cells["status"] = open_label
+        for target, text in _comment_targets(claim.id, carry).items():
+            col = next((i for i, c in enumerate(columns, start=1)
+                        if c.key == target or c.key == f"extra:{target}"), None)
+            if col is not None:
+                ws.cell(row=row, column=col).comment = Comment(clean(str(text)), "claims")
         height = _row_height([(claim.sentence, width_of["sentence"]), (claim.text, width_of["claim"]),
                               (claim.hint, width_of["hint"]), (value, width_of["value"]),
                               (labels.kind(claim.kind), width_of["kind"])])
@@ -506,8 +573,45 @@ def _hidden(wb: Workbook, result: ExtractionResult, meta: dict[str, str]) -> Fas
 # --------------------------------------------------------------------------- entry point
 
 
-def build_workbook(result: ExtractionResult, article: Article,
-                   created: dt.datetime | None = None) -> tuple[Workbook, list[FastRows]]:
+REMOVED_KEYS = ("id", "kind", "claim", "sentence", "status", "checked_by", "checked_on", "evidence", "note")
+
+
+def _removed(ws: Worksheet, carry: Carry, labels: Labels, title: str) -> None:
+    """Rows whose claim left the article, with every cell an editor typed. Never deleted."""
+    base = [layout.Column(key, next((c.width for c in layout.CHECKLIST_COLUMNS if c.key == key), 14),
+                          editor=key in layout.EDITOR_KEYS) for key in REMOVED_KEYS]
+    extra_columns, extra_titles = carried_columns(labels, Carry(
+        extra_headers=carry.extra_headers, previous={r.id: r.previous for r in carry.removed}))
+    columns = base + extra_columns
+    _style_header(ws, columns, [labels.columns[k] for k in REMOVED_KEYS] + extra_titles)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for number, stored in enumerate(carry.removed, start=layout.FIRST_ROW):
+        values: dict[str, Any] = {"id": stored.id, "kind": labels.kind(stored.kind), "claim": stored.text,
+                                  "sentence": stored.sentence}
+        for column in columns:
+            if column.key.startswith("extra:"):
+                values[column.key] = stored.editor.get(column.key[6:])
+            elif column.key.startswith("previous:"):
+                values[column.key] = stored.previous.get(column.key[9:])
+            elif column.editor:
+                values[column.key] = stored.editor.get(column.key)
+        for col, column in enumerate(columns, start=1):
+            cell = _put(ws, number, col, _plain_value(values.get(column.key)))
+            cell.alignment = wrap
+            cell.border = _BORDER
+            if column.key in ("checked_on", "previous:checked_on") and isinstance(cell.value, dt.date):
+                cell.number_format = "DD.MM.YYYY" if labels.lang == "de" else "YYYY-MM-DD"
+        for target, text in stored.editor.get("_comments", {}).items():
+            col = next((i for i, c in enumerate(columns, start=1)
+                        if c.key == target or c.key == f"extra:{target}"), None)
+            if col is not None:
+                ws.cell(row=number, column=col).comment = Comment(clean(str(text)), "claims")
+    ws.freeze_panes = f"A{layout.FIRST_ROW}"
+    _page_setup(ws, labels, title)
+
+
+def build_workbook(result: ExtractionResult, article: Article, created: dt.datetime | None = None,
+                   carry: Carry | None = None) -> tuple[Workbook, list[FastRows]]:
     """The checklist workbook in memory (see :mod:`claims.checklist.layout`), and the data rows
     to splice into it once openpyxl has saved it (see :mod:`claims.checklist.fastrows`)."""
     labels = labels_for(article.lang or result.article.lang)
@@ -516,10 +620,12 @@ def build_workbook(result: ExtractionResult, article: Article,
     wb = Workbook()
     ws = wb.active
     ws.title = labels.sheets["checklist"]
-    rows = [_checklist(ws, result, labels, title),
+    rows = [_checklist(ws, result, labels, title, carry),
             _article(wb.create_sheet(labels.sheets["article"]), result, article, labels, title)]
     _overview(wb.create_sheet(labels.sheets["overview"]), result, article, labels, title, created,
               labels.sheets["checklist"])
+    if carry is not None and carry.removed:
+        _removed(wb.create_sheet(labels.sheets["removed"]), carry, labels, title)
     meta = meta_values(result, article, labels, created)
     rows.append(_hidden(wb, result, meta))
     for name, key in layout.DOC_PROPERTIES.items():
@@ -540,9 +646,12 @@ def _now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
-def write_workbook(result: ExtractionResult, article: Article, path: Path) -> None:
-    """Write the checklist workbook of ``article`` to ``path``, atomically."""
-    wb, rows = build_workbook(result, article)
+def write_workbook(result: ExtractionResult, article: Article, path: Path, carry: Carry | None = None) -> None:
+    """Write the checklist workbook of ``article`` to ``path``, atomically.
+
+    ``carry`` (from ``claims update``) brings the editors' cells of the previous checklist.
+    """
+    wb, rows = build_workbook(result, article, carry=carry)
 
     def save(tmp: str) -> None:
         wb.save(tmp)
