@@ -14,8 +14,8 @@ from claims.text.reader import article_from_text, read_article
 def extract_article(article: Article, rules: RuleSet | None = None) -> ExtractionResult:
     ruleset = rules or load_ruleset(article.lang)
     claims, paragraphs, sentences = engine.run(article, ruleset)
-    return ExtractionResult(
-        article=ArticleInfo(path=article.path, title=article.title, date=article.date,
+    return ExtractionResult.model_construct(
+        article=ArticleInfo.model_construct(path=article.path, title=article.title, date=article.date,
                             lang=article.lang, sha256=article.sha256),
         claims=claims, paragraphs=paragraphs, sentences=sentences,
         ruleset=ruleset.name, ruleset_version=ruleset.version,

@@ -11,10 +11,15 @@ Kind = Literal["date", "figure", "quote", "attribution", "role", "superlative", 
 KINDS: tuple[str, ...] = ("date", "figure", "quote", "attribution", "role", "superlative", "credit")
 
 
+# Schemas are built on first validation, not at import: a cold `claims extract` would
+# otherwise spend a third of its time building validators it may never use.
+_LAZY = ConfigDict(defer_build=True)
+
+
 class Span(BaseModel):
     """A stretch of the article text: [start, end) character offsets."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     start: int
     end: int
@@ -37,6 +42,8 @@ class Article(BaseModel):
     one are offsets into the other.
     """
 
+    model_config = _LAZY
+
     path: str | None = None
     title: str | None = None
     date: dt.date | None = None
@@ -50,6 +57,8 @@ class Article(BaseModel):
 
 class Claim(BaseModel):
     """One checkable statement."""
+
+    model_config = _LAZY
 
     id: str = ""
     kind: Kind
@@ -71,6 +80,8 @@ class Claim(BaseModel):
 
 
 class ArticleInfo(BaseModel):
+    model_config = _LAZY
+
     path: str | None = None
     title: str | None = None
     date: dt.date | None = None
@@ -79,6 +90,8 @@ class ArticleInfo(BaseModel):
 
 
 class ExtractionResult(BaseModel):
+    model_config = _LAZY
+
     article: ArticleInfo
     claims: list[Claim]
     paragraphs: list[Paragraph] = Field(default_factory=list)

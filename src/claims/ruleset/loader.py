@@ -10,6 +10,11 @@ names a fragment or list as ``{name}``; a value template as ``{group}`` or
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -41,12 +46,6 @@ def lookup_key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _char(ch: str, ignore_case: bool) -> str:
-    if ignore_case and ch.lower() != ch.upper() and len(ch.lower()) == 1 and len(ch.upper()) == 1:
-        return f"[{regex.escape(ch.lower())}{regex.escape(ch.upper())}]"
-    return regex.escape(ch, special_only=True)
-
-
 def _trie_pattern(words: list[str], ignore_case: bool) -> str:
     trie: dict[str, Any] = {}
     for word in words:
@@ -56,7 +55,7 @@ def _trie_pattern(words: list[str], ignore_case: bool) -> str:
         node[""] = {}
 
     def emit(node: dict[str, Any]) -> str:
-        branches = [_char(ch, ignore_case) + emit(child) for ch, child in sorted(node.items()) if ch]
+        branches = [regex.escape(ch, special_only=True) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -64,7 +63,9 @@ def _trie_pattern(words: list[str], ignore_case: bool) -> str:
             return f"(?:{body})?" if len(branches) == 1 else f"{body}?"
         return body
 
-    return f"(?:{emit(trie)})" if trie else "(?!)"
+    if not trie:
+        return "(?!)"
+    return f"(?i:{emit(trie)})" if ignore_case else f"(?:{emit(trie)})"
 
 
 @dataclass
@@ -274,14 +275,66 @@ def _rule_dirs(lang: str, extra_dirs: tuple[Path, ...]) -> list[Path]:
     return dirs
 
 
+def _cache_dir() -> Path | None:
+    if os.environ.get("CLAIMS_NO_CACHE"):
+        return None
+    base = os.environ.get("CLAIMS_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or \
+        str(Path.home() / ".cache")
+    return Path(base) / "claims" if "CLAIMS_CACHE_DIR" not in os.environ else Path(base)
+
+
+def _cache_key(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> str:
+    """Changes whenever a rule file, word list, the tool or the regex module changes."""
+    from claims import __version__
+
+    digest = hashlib.sha256(f"{__version__}|{regex.__version__}|{sys.version}|{lang}|{disabled}".encode())
+    for folder in dirs:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(str(path.relative_to(folder)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
 @functools.lru_cache(maxsize=16)
 def load_ruleset(lang: str = "de", extra_dirs: tuple[Path, ...] = (),
                  disabled: tuple[str, ...] = ()) -> RuleSet:
     """Load and compile the rules of ``lang``; later directories override rules by id.
 
-    ``disabled`` holds rule ids or kinds to leave out.
+    ``disabled`` holds rule ids or kinds to leave out. Compiling takes the regex
+    module about half a second, so a compiled rule set is kept in the user's
+    cache directory (``~/.cache/claims``; ``CLAIMS_CACHE_DIR`` to move it,
+    ``CLAIMS_NO_CACHE=1`` to do without); a pickled pattern of the regex module
+    holds its compiled code, so loading it does not compile again. The cache key
+    covers every rule file's content, so an edited rule is never served stale.
     """
     dirs = _rule_dirs(lang, tuple(Path(d) for d in extra_dirs))
+    cache = _cache_dir()
+    if cache is None:
+        return _build_ruleset(lang, dirs, disabled)
+    cache_file = cache / f"ruleset-{lang}-{_cache_key(lang, dirs, disabled)}.pickle"
+    try:
+        with cache_file.open("rb") as handle:
+            cached = pickle.load(handle)
+        if isinstance(cached, RuleSet):
+            return cached
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        pass
+    ruleset = _build_ruleset(lang, dirs, disabled)
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache, prefix=".ruleset-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(ruleset, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache_file)
+        stale = sorted(cache.glob(f"ruleset-{lang}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in stale[8:]:  # keep a few (other --rules combinations), not every past edit
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only home is no reason to fail; we just compile next time too
+    return ruleset
+
+
+def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> RuleSet:
     lists: dict[str, WordList] = {}
     fragments: dict[str, str] = {}
     name, version = f"claims-{lang}", "0"

@@ -74,7 +74,7 @@ def article_from_text(text: str, *, path: str | None = None, fmt: str = "txt",
         raise InputError("the article is empty", path or "<text>")
     article_date = _parse_date(date, path or "<text>") if date is not None else \
         _parse_date(meta.get("date"), path or "<text>")
-    return Article(
+    return Article.model_construct(
         path=path,
         title=title or (str(meta["title"]) if meta.get("title") else None),
         date=article_date,

@@ -49,7 +49,7 @@ def paragraphs(text: str) -> list[Paragraph]:
         if not stripped:
             continue
         lead = len(chunk) - len(chunk.lstrip())
-        result.append(Paragraph(start=start + lead, end=start + lead + len(stripped),
+        result.append(Paragraph.model_construct(start=start + lead, end=start + lead + len(stripped),
                                 index=len(result) + 1))
     return result
 
@@ -154,5 +154,5 @@ def _append(result: list[Sentence], text: str, para: Paragraph, start: int, end:
     if not stripped:
         return
     lead = len(piece) - len(piece.lstrip())
-    result.append(Sentence(start=start + lead, end=start + lead + len(stripped),
+    result.append(Sentence.model_construct(start=start + lead, end=start + lead + len(stripped),
                            index=len(result) + 1, paragraph=para.index))
