@@ -48,3 +48,9 @@ def test_sentence_offsets_point_into_the_text():
 def test_blanked_front_matter_does_not_make_a_text_of_lines_one_paragraph():
     text = " " * 20 + "\n" + " " * 3 + "\n" + "Erste Zeile.\nZweite Zeile.\n"
     assert len(paragraphs(text)) == 2
+
+
+def test_a_quotation_mark_never_closed_does_not_swallow_the_paragraph():
+    text = ("Laut „Tagblatt kamen viele. " + "Der Tag war lang und die Leute blieben bis in die Nacht. " * 12
+            + "Am Ende sagte er: „Gut so.“")
+    assert len(split(text)) > 10

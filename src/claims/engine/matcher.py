@@ -190,8 +190,10 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
                 sent = sentences[index]
                 window = clean[sent.start:sent.end]
                 if back == 0:  # the claim itself is no place to look for its speaker
+                    # one placeholder, not a run of blanks: patterns with \s* around it would
+                    # otherwise backtrack over every blank (quadratic in the quote's length)
                     a, b = cand.start - sent.start, cand.end - sent.start
-                    window = window[:max(a, 0)] + " " * (b - max(a, 0)) + window[b:]
+                    window = window[:max(a, 0)] + "\u25a1" + window[b:]
                 try:
                     m = link.regex.search(window, timeout=timeout)
                 except TimeoutError:

@@ -55,36 +55,39 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 
 _QUOTE_CHARS = regex.compile(r"[\"„»«“‚”’‘]")
+# A quotation longer than this keeps no sentences together: a mark that is never
+# closed, or closed far away, must not swallow the rest of the paragraph.
+QUOTE_REACH = 600
 
 
-def _quote_depths(text: str) -> tuple[list[int], list[int]]:
-    """Where the depth of open quotation changes: (offsets, depth from that offset on)."""
-    offsets, depths = [0], [0]
-    depth = 0
-    straight_open = False
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation: an opening mark paired with the next closing one.
+
+    German quotations do not nest with the same marks, so a second opening mark
+    before any closing one means the first was never closed.
+    """
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    straight = False
     for m in _QUOTE_CHARS.finditer(text):
         i, ch = m.start(), m.group()
         if ch == '"':
-            if straight_open or depth > 0:
-                depth = max(0, depth - 1)
-                straight_open = False
+            if opened is not None:
+                spans.append((opened, i + 1))
+                opened, straight = None, False
             else:
-                depth += 1
-                straight_open = True
-        elif ch in "„»‚" or (ch in "«“" and depth == 0 and _opens(text, i)):
-            depth += 1
-        elif ch in _CLOSERS and depth > 0:
-            depth -= 1
-        else:
-            continue
-        offsets.append(i + 1)
-        depths.append(depth)
-    return offsets, depths
+                opened, straight = i, True
+        elif ch in "„»‚" or (ch in "«“" and _opens(text, i) and opened is None):
+            opened = i
+        elif ch in _CLOSERS and opened is not None and not straight:
+            spans.append((opened, i + 1))
+            opened = None
+    return [(a, b) for a, b in spans if b - a <= QUOTE_REACH]
 
 
-def _depth_at(table: tuple[list[int], list[int]], at: int) -> int:
-    offsets, depths = table
-    return depths[bisect.bisect_right(offsets, at) - 1]
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    i = bisect.bisect_right(spans, (at, len(spans) + 10**9)) - 1
+    return i >= 0 and spans[i][0] < at < spans[i][1]
 
 
 def _opens(text: str, i: int) -> bool:
@@ -114,7 +117,7 @@ def sentences(text: str, paras: Iterable[Paragraph], abbreviations: frozenset[st
     result: list[Sentence] = []
     for para in paras:
         chunk = text[para.start:para.end]
-        depths = _quote_depths(chunk)
+        quotes = _quote_spans(chunk)
         start = 0
         for m in _BOUNDARY.finditer(chunk):
             end = m.end()
@@ -131,7 +134,7 @@ def sentences(text: str, paras: Iterable[Paragraph], abbreviations: frozenset[st
             follower = nxt.group(1)
             if not (follower.isupper() or follower.isdigit() or follower in _OPENERS + "\"'(["):
                 continue
-            if _depth_at(depths, end) > 0 and _closes_later(chunk, end):
+            if _inside(quotes, end):
                 continue
             _append(result, text, para, para.start + start, para.start + end)
             start = nxt.start(1)
@@ -142,10 +145,6 @@ def sentences(text: str, paras: Iterable[Paragraph], abbreviations: frozenset[st
 def _word_at(chunk: str, at: int) -> str:
     found = _WORD.match(chunk, at)
     return found.group() if found else ""
-
-
-def _closes_later(chunk: str, at: int) -> bool:
-    return any(ch in _CLOSERS for ch in chunk[at:])
 
 
 def _append(result: list[Sentence], text: str, para: Paragraph, start: int, end: int) -> None:
