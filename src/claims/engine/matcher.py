@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 
 from claims.errors import PatternTimeout
-from claims.engine import ids, values
+from claims.engine import anchors, ids, values
+from claims.engine.anchors import TokenIndex
 from claims.models import Article, Claim, Paragraph, Sentence
 from claims.ruleset.loader import CompiledRule, RuleSet
 from claims.text import segment
@@ -89,12 +91,28 @@ def _timeout_for(text: str) -> float:
     return TIMEOUT_BASE_SECONDS + TIMEOUT_SECONDS_PER_MB * len(text) / 1_000_000
 
 
-def find_candidates(text: str, ruleset: RuleSet, rules: list[CompiledRule] | None = None) -> list[Candidate]:
+def _scan(rule: CompiledRule, ruleset: RuleSet, text: str, timeout: float, index: TokenIndex | None,
+          sentences: list[Sentence] | None) -> Iterator[Any]:
+    """The rule's matches: over its anchored sentences, or over the whole text."""
+    if not rule.spec.anchor or index is None or sentences is None:
+        yield from rule.regex.finditer(text, timeout=timeout)
+        return
+    chosen = index.sentences_for(rule.spec.anchor, ruleset, rule.spec.ignore_case)
+    for start, end in anchors.ranges(chosen, sentences):
+        yield from rule.regex.finditer(text, start, end, timeout=timeout)
+
+
+def find_candidates(text: str, ruleset: RuleSet, rules: list[CompiledRule] | None = None,
+                    sentences: list[Sentence] | None = None, index: TokenIndex | None = None
+                    ) -> list[Candidate]:
+    """Every match of every rule. With ``sentences``, anchored rules scan only their sentences."""
     timeout = _timeout_for(text)
     found: list[Candidate] = []
+    if index is None and sentences is not None:
+        index = anchors.TokenIndex(text, sentences)
     for rule in rules if rules is not None else ruleset.rules:
         try:
-            for m in rule.regex.finditer(text, timeout=timeout):
+            for m in _scan(rule, ruleset, text, timeout, index, sentences):
                 start, end = m.span("claim") if "claim" in rule.regex.groupindex and m.start("claim") >= 0 \
                     else m.span()
                 if end <= start:
@@ -215,7 +233,7 @@ def run(article: Article, ruleset: RuleSet) -> tuple[list[Claim], list[Paragraph
         if "sentence_starters" in ruleset.lists else frozenset()
     sents = segment.sentences(clean, paras, abbreviations, starters)
 
-    chosen = drop_yielding(resolve_overlaps(find_candidates(clean, ruleset)))
+    chosen = drop_yielding(resolve_overlaps(find_candidates(clean, ruleset, sentences=sents)))
     chosen.sort(key=lambda c: (c.start, -c.length))
     locator = _Locator(article.text, sents, paras)
     placed = [(cand, locator.sentence_index(cand.start)) for cand in chosen]

@@ -261,6 +261,16 @@ def _check_value_templates(spec: RuleSpec, compiled: Any, lists: dict[str, WordL
                                 path, line)
 
 
+def _check_anchor(spec: RuleSpec, lists: dict[str, WordList], path: Path, line: int | None) -> None:
+    for item in spec.anchor:
+        found = regex.fullmatch(r"\*?\{([A-Za-z_][A-Za-z0-9_]*)\}", item)
+        if found and found.group(1) not in lists:
+            raise RuleError(f"rule {spec.id}: anchor {item!r} names an unknown word list", path, line)
+        if not found and item != "#digit" and (not item or any(ch.isspace() for ch in item)):
+            raise RuleError(f"rule {spec.id}: anchor {item!r} must be one token, {{list}}, *{{list}} "
+                            f"or #digit", path, line)
+
+
 def _rule_dirs(lang: str, extra_dirs: tuple[Path, ...]) -> list[Path]:
     base = builtin_rules_dir() / lang
     if not base.is_dir():
@@ -288,6 +298,8 @@ def _cache_key(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> str:
     from claims import __version__
 
     digest = hashlib.sha256(f"{__version__}|{regex.__version__}|{sys.version}|{lang}|{disabled}".encode())
+    for code in (Path(__file__), Path(__file__).with_name("schema.py")):  # the pickled classes' shape
+        digest.update(code.read_bytes())
     for folder in dirs:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(str(path.relative_to(folder)).encode())
@@ -390,6 +402,7 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
             expanded = expander.expand(spec.pattern, path, pattern_line)
             compiled = _compile(expanded, spec.ignore_case, path, pattern_line, f"rule {spec.id}")
             _check_value_templates(spec, compiled, lists, path, line)
+            _check_anchor(spec, lists, path, line)
             rules[spec.id] = CompiledRule(spec, rule_file.kind, path, line or 0, compiled,
                                           rule_file.example_date)
         link_lines = _table_lines(raw, "link")

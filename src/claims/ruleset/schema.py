@@ -41,6 +41,7 @@ class RuleSpec(BaseModel):
     ignore_case: bool = False
     suppress: bool = False
     yield_to: list[str] = Field(default_factory=list)
+    anchor: list[str] = Field(default_factory=list)  # tokens a sentence must hold for the rule to run
     match: list[MatchExample] = Field(default_factory=list)
     no_match: list[str] = Field(default_factory=list)
     todo: list[TodoExample] = Field(default_factory=list)

@@ -1,0 +1,98 @@
+"""Anchors: which sentences a rule needs to look at.
+
+Every rule's regex costs time at every position of the text it scans, so a rule
+set of a hundred rules cannot scan a whole article a hundred times and stay
+fast. The article's words are indexed once; a rule with ``anchor`` runs only on
+the sentences holding one of its anchor tokens:
+
+- ``"Uhr"``, ``"„"``: that token (a word, or one character that is neither
+  letter nor digit), exactly;
+- ``"{months}"``: any entry of the word list (its first word);
+- ``"*{role_heads}"``: any word ending in an entry of the list (case ignored);
+- ``"#digit"``: any word that starts with a digit.
+
+The rule's examples run through the same engine, so an anchor that misses what
+its rule finds fails the rule's own tests.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+import regex
+
+from claims.models import Sentence
+from claims.ruleset.loader import RuleSet
+
+TOKEN = regex.compile(r"[\p{L}\p{N}]+|[^\s\p{L}\p{N}]")
+_LIST_REF = regex.compile(r"^(\*)?\{([A-Za-z_][A-Za-z0-9_]*)\}$")
+
+
+class TokenIndex:
+    """For each distinct token of the article, the sentences (by index) that hold it."""
+
+    def __init__(self, text: str, sentences: list[Sentence]) -> None:
+        self.where: dict[str, list[int]] = defaultdict(list)
+        for i, sentence in enumerate(sentences):
+            for token in set(TOKEN.findall(text, sentence.start, sentence.end)):
+                self.where[token].append(i)
+        self._folded: dict[str, set[int]] | None = None
+        self._cache: dict[str, set[int]] = {}
+
+    def _fold(self) -> dict[str, set[int]]:
+        if self._folded is None:
+            folded: dict[str, set[int]] = defaultdict(set)
+            for token, found in self.where.items():
+                folded[token.casefold()].update(found)
+            self._folded = folded
+        return self._folded
+
+    def _item(self, item: str, ruleset: RuleSet, ignore_case: bool) -> set[int]:
+        key = f"{ignore_case}|{item}"
+        if key in self._cache:
+            return self._cache[key]
+        result: set[int] = set()
+        ref = _LIST_REF.match(item)
+        if item == "#digit":
+            for token, found in self.where.items():
+                if token[0].isdigit():
+                    result.update(found)
+        elif ref and ref.group(1):  # suffixes
+            # endings sit inside words (Vizebürgermeisterin), so they are compared without case
+            suffixes = tuple({e.casefold() for e in ruleset.lists[ref.group(2)].entries})
+            for token, found in self._fold().items():
+                if token.endswith(suffixes):
+                    result.update(found)
+        elif ref:
+            word_list = ruleset.lists[ref.group(2)]
+            fold = ignore_case or word_list.ignore_case
+            table = self._fold() if fold else self.where
+            for entry in word_list.entries:
+                words = TOKEN.findall(entry)
+                if words:
+                    result.update(table.get(words[0].casefold() if fold else words[0], ()))
+        else:
+            table = self._fold() if ignore_case else self.where
+            result.update(table.get(item.casefold() if ignore_case else item, ()))
+        self._cache[key] = result
+        return result
+
+    def sentences_for(self, anchor: Iterable[str], ruleset: RuleSet, ignore_case: bool) -> list[int]:
+        found: set[int] = set()
+        for item in anchor:
+            found |= self._item(item, ruleset, ignore_case)
+        return sorted(found)
+
+
+def ranges(indices: list[int], sentences: list[Sentence]) -> list[tuple[int, int]]:
+    """Text ranges of the chosen sentences (sorted indices), neighbours merged."""
+    spans: list[tuple[int, int]] = []
+    previous = -2
+    for i in indices:
+        if i == previous + 1 and spans:
+            spans[-1] = (spans[-1][0], sentences[i].end)
+        else:
+            spans.append((sentences[i].start, sentences[i].end))
+        previous = i
+    return spans
