@@ -54,3 +54,11 @@ def test_a_quotation_mark_never_closed_does_not_swallow_the_paragraph():
     text = ("Laut „Tagblatt kamen viele. " + "Der Tag war lang und die Leute blieben bis in die Nacht. " * 12
             + "Am Ende sagte er: „Gut so.“")
     assert len(split(text)) > 10
+
+
+def test_a_line_with_only_an_image_is_no_paragraph_break():
+    from claims.text.markdown import blank_markup
+
+    original = "Erste Zeile.\n![](bild.jpg)\nZweite Zeile.\n"
+    clean, _ = blank_markup(original)
+    assert [clean[p.start:p.end] for p in paragraphs(clean, original)] == ["Erste Zeile.", "Zweite Zeile."]

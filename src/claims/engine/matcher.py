@@ -31,6 +31,8 @@ _NEWLINE = regex.compile(r"\n")
 # that backtracks catastrophically is stopped and named instead of hanging.
 TIMEOUT_BASE_SECONDS = 2.0
 TIMEOUT_SECONDS_PER_MB = 4.0
+# How far past an anchored sentence a rule's lookaheads may look.
+LOOKAHEAD_CHARS = 200
 
 
 @dataclass
@@ -99,7 +101,12 @@ def _scan(rule: CompiledRule, ruleset: RuleSet, text: str, timeout: float, index
         return
     chosen = index.sentences_for(rule.spec.anchor, ruleset, rule.spec.ignore_case)
     for start, end in anchors.ranges(chosen, sentences):
-        yield from rule.regex.finditer(text, start, end, timeout=timeout)
+        # Scan a little past the sentence so lookaheads see what follows, as in a whole-text
+        # scan ("Jun." before a capital is a name, not June); keep matches that start inside.
+        for m in rule.regex.finditer(text, start, min(len(text), end + LOOKAHEAD_CHARS), timeout=timeout):
+            if m.start() >= end:
+                break
+            yield m
 
 
 def find_candidates(text: str, ruleset: RuleSet, rules: list[CompiledRule] | None = None,
@@ -228,7 +235,7 @@ def run(article: Article, ruleset: RuleSet) -> tuple[list[Claim], list[Paragraph
     clean = article.clean
     abbreviations = frozenset(ruleset.lists["abbreviations"].entries) \
         if "abbreviations" in ruleset.lists else frozenset()
-    paras = segment.paragraphs(clean)
+    paras = segment.paragraphs(clean, article.text)
     starters = frozenset(ruleset.lists["sentence_starters"].entries) \
         if "sentence_starters" in ruleset.lists else frozenset()
     sents = segment.sentences(clean, paras, abbreviations, starters)

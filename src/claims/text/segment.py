@@ -27,13 +27,16 @@ _OPENERS = "„»«“‚"
 _CLOSERS = "“”«»‘’\""
 
 
-def paragraphs(text: str) -> list[Paragraph]:
+def paragraphs(text: str, original: str | None = None) -> list[Paragraph]:
+    """Paragraphs of ``text``; blank lines are looked for in ``original`` (the file before markup
+    was blanked), so a line holding only an image is no paragraph break."""
     blocks: list[tuple[int, int]] = []
+    source = original if original is not None and len(original) == len(text) else text
     body_start = len(text) - len(text.lstrip())  # blanked front matter is not a paragraph break
     body_end = len(text.rstrip())
-    if _BLANK_LINE.search(text, body_start, body_end):
+    if _BLANK_LINE.search(source, body_start, body_end):
         start = 0
-        for m in _BLANK_LINE.finditer(text):
+        for m in _BLANK_LINE.finditer(source, body_start, body_end):
             blocks.append((start, m.start()))
             start = m.end()
         blocks.append((start, len(text)))
