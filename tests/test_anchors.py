@@ -1,0 +1,45 @@
+"""Anchors only skip work: an anchored scan finds what a scan of the whole text finds."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from claims.engine.anchors import TokenIndex
+from claims.engine.matcher import find_candidates
+from claims.ruleset import load_ruleset
+from claims.text import segment
+from claims.text.reader import read_article
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def texts() -> list[str]:
+    from generate import text_of_size
+
+    sample = read_article(ROOT / "samples" / "cdf-samsung-xiaomi.md").clean
+    return [sample, text_of_size(40_000, seed=3)]
+
+
+@pytest.mark.parametrize("text", texts(), ids=["sample", "generated"])
+def test_anchored_and_whole_text_scans_find_the_same_candidates(text):
+    ruleset = load_ruleset("de")
+    lists = ruleset.lists
+    sentences = segment.sentences(text, segment.paragraphs(text), frozenset(lists["abbreviations"].entries),
+                                  frozenset(lists["sentence_starters"].entries))
+    whole = {(c.rule.id, c.start, c.end) for c in find_candidates(text, ruleset)}
+    anchored = {(c.rule.id, c.start, c.end) for c in find_candidates(text, ruleset, sentences=sentences)}
+    assert anchored == whole, sorted(whole ^ anchored)[:10]
+
+
+def test_an_anchor_list_selects_only_sentences_holding_one_of_its_words():
+    ruleset = load_ruleset("de")
+    text = "Es regnet. Am 17. März kam sie. Sonst nichts."
+    sentences = segment.sentences(text, segment.paragraphs(text), frozenset(), frozenset())
+    index = TokenIndex(text, sentences)
+    assert index.sentences_for(["{months}"], ruleset, False) == [1]
+    assert index.sentences_for(["#digit"], ruleset, False) == [1]
+    assert index.sentences_for(["nichts"], ruleset, False) == [2]
