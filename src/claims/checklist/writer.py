@@ -606,6 +606,9 @@ def _removed(ws: Worksheet, carry: Carry, labels: Labels, title: str) -> None:
                         if c.key == target or c.key == f"extra:{target}"), None)
             if col is not None:
                 ws.cell(row=number, column=col).comment = Comment(clean(str(text)), "claims")
+        height = _row_height([(str(values.get(c.key) or ""), c.width) for c in columns])
+        if height:
+            ws.row_dimensions[number].height = height
     ws.freeze_panes = f"A{layout.FIRST_ROW}"
     _page_setup(ws, labels, title)
 
