@@ -8,7 +8,10 @@ the sentences holding one of its anchor tokens:
 - ``"Uhr"``, ``"„"``: that token (a word, or one character that is neither
   letter nor digit), exactly;
 - ``"{months}"``: any entry of the word list (its first word);
-- ``"*{role_heads}"``: any word ending in an entry of the list (case ignored);
+- ``"*{role_heads}"``: any word ending in an entry of the list (its first word; case ignored);
+- ``"{date_weekdays}*"``: any word starting with an entry (Dienstagabend; case ignored);
+- ``"*{list}*"``: any word holding an entry (case ignored);
+- ``"*tägig*"``, ``"Vortag*"``, ``"*jähriges"``: the same for one word (case ignored);
 - ``"#digit"``: any word that starts with a digit.
 
 The rule's examples run through the same engine, so an anchor that misses what
@@ -26,7 +29,7 @@ from claims.models import Sentence
 from claims.ruleset.loader import RuleSet
 
 TOKEN = regex.compile(r"[\p{L}\p{N}]+|[^\s\p{L}\p{N}]")
-_LIST_REF = regex.compile(r"^(\*)?\{([A-Za-z_][A-Za-z0-9_]*)\}$")
+_ITEM = regex.compile(r"^(\*)?(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([^{}*\s]+))(\*)?$")
 
 
 class TokenIndex:
@@ -53,18 +56,30 @@ class TokenIndex:
         if key in self._cache:
             return self._cache[key]
         result: set[int] = set()
-        ref = _LIST_REF.match(item)
+        ref = _ITEM.match(item)
         if item == "#digit":
             for token, found in self.where.items():
                 if token[0].isdigit():
                     result.update(found)
-        elif ref and ref.group(1):  # suffixes
-            # endings sit inside words (Vizebürgermeisterin), so they are compared without case
-            suffixes = tuple({e.casefold() for e in ruleset.lists[ref.group(2)].entries})
-            for token, found in self._fold().items():
-                if token.endswith(suffixes):
-                    result.update(found)
-        elif ref:
+        elif ref and (ref.group(1) or ref.group(4)):  # endings, beginnings, parts of words
+            # they sit inside words (Vizebürgermeisterin, Dienstagabend), so case is ignored
+            if ref.group(2):
+                parts = {first.casefold() for e in ruleset.lists[ref.group(2)].entries
+                         for first in TOKEN.findall(e)[:1]}
+            else:
+                parts = {ref.group(3).casefold()}
+            folded = self._fold()
+            if ref.group(1) and ref.group(4):
+                for token, found in folded.items():
+                    if any(part in token for part in parts):
+                        result.update(found)
+            else:
+                test = str.endswith if ref.group(1) else str.startswith
+                affixes = tuple(parts)
+                for token, found in folded.items():
+                    if test(token, affixes):
+                        result.update(found)
+        elif ref and ref.group(2):
             word_list = ruleset.lists[ref.group(2)]
             fold = ignore_case or word_list.ignore_case
             table = self._fold() if fold else self.where

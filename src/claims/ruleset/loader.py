@@ -263,12 +263,12 @@ def _check_value_templates(spec: RuleSpec, compiled: Any, lists: dict[str, WordL
 
 def _check_anchor(spec: RuleSpec, lists: dict[str, WordList], path: Path, line: int | None) -> None:
     for item in spec.anchor:
-        found = regex.fullmatch(r"\*?\{([A-Za-z_][A-Za-z0-9_]*)\}", item)
+        found = regex.fullmatch(r"\*?\{([A-Za-z_][A-Za-z0-9_]*)\}\*?", item)
         if found and found.group(1) not in lists:
             raise RuleError(f"rule {spec.id}: anchor {item!r} names an unknown word list", path, line)
-        if not found and item != "#digit" and (not item or any(ch.isspace() for ch in item)):
-            raise RuleError(f"rule {spec.id}: anchor {item!r} must be one token, {{list}}, *{{list}} "
-                            f"or #digit", path, line)
+        if not found and item != "#digit" and not regex.fullmatch(r"\*?[^{}*\s]+\*?", item):
+            raise RuleError(f"rule {spec.id}: anchor {item!r} must be one token, {{list}}, *{{list}}, "
+                            f"{{list}}*, *{{list}}*, *word, word*, *word* or #digit", path, line)
 
 
 def _rule_dirs(lang: str, extra_dirs: tuple[Path, ...]) -> list[Path]:
