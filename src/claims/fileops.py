@@ -1,11 +1,8 @@
-"""Safe writes for files editors work in: lock detection, backups, atomic replace."""
+"""Files editors work in: lock detection and backups (atomic writes: claims.checklist.atomic)."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from claims.errors import ClaimsError
@@ -33,22 +30,3 @@ def keep_backup(path: Path) -> Path:
     target = backup_path(path)
     shutil.copy2(path, target)
     return target
-
-
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Call ``write(tmp)`` on a temporary file beside ``path``, then rename it over ``path``.
-
-    A crash, a full disk or an exception inside ``write`` leaves ``path`` as it was.
-    """
-    path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise ClaimsError(f"cannot write: {exc.strerror or exc}", path) from None
-    finally:
-        if tmp.exists():
-            tmp.unlink()
