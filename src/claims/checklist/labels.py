@@ -70,16 +70,19 @@ def labels_for(lang: str | None) -> Labels:
     return _load(base if base in available() else FALLBACK_LANG)
 
 
-def status_code(label: object) -> str | None:
+def status_code(label: object, vocabulary: dict[str, str] | None = None) -> str | None:
     """The canonical status code of a label in any language (case and spaces ignored).
 
-    An empty cell counts as ``open``; an unknown word gives ``None``.
+    An empty cell counts as ``open``; an unknown word gives ``None``. ``vocabulary``
+    maps a newsroom's own words (casefolded) to codes, tried before the label sets.
     """
     if label is None:
         return "open"
     word = " ".join(str(label).split()).casefold()
     if not word:
         return "open"
+    if vocabulary and word in vocabulary:
+        return vocabulary[word]
     for lang in available():
         for code, text in _load(lang).status.items():
             if word in (text.casefold(), code):

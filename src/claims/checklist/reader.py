@@ -132,7 +132,8 @@ def _cell_value(cell: Any) -> Any:
 
 
 def _rows(ws: Any, path: Path, meta_ids: dict[str, dict[str, Any]],
-          keys: dict[str, str]) -> tuple[list[StoredRow], list[str], list[tuple[str, str]]]:
+          keys: dict[str, str], vocabulary: dict[str, str] | None = None
+          ) -> tuple[list[StoredRow], list[str], list[tuple[str, str]]]:
     found = _find_header(ws, keys)
     if found is None:
         raise InputError(f"sheet {ws.title!r} has no ID column; was the header row deleted?", path)
@@ -175,7 +176,7 @@ def _rows(ws: Any, path: Path, meta_ids: dict[str, dict[str, Any]],
         if comments:
             editor["_comments"] = comments
         raw_status = editor.get("status")
-        status = status_code(raw_status)
+        status = status_code(raw_status, vocabulary)
         if status is None:
             status = "open"
             unknown.append((by_col[next(c for c, k in known.items() if k == "status")].coordinate,
@@ -191,8 +192,11 @@ def _rows(ws: Any, path: Path, meta_ids: dict[str, dict[str, Any]],
     return rows, list(extra.values()), unknown
 
 
-def read_checklist(path: str | Path) -> ReadChecklist:
-    """Read a claims checklist; any problem is an InputError naming the file (and cell)."""
+def read_checklist(path: str | Path, vocabulary: dict[str, str] | None = None) -> ReadChecklist:
+    """Read a claims checklist; any problem is an InputError naming the file (and cell).
+
+    ``vocabulary``: a newsroom's status words (casefolded) to canonical codes (configuration).
+    """
     path = Path(path)
     if not path.exists():
         raise InputError("no such checklist", path)
@@ -216,11 +220,11 @@ def read_checklist(path: str | Path) -> ReadChecklist:
     checklist_names = _sheet_names("checklist")
     removed_names = _sheet_names("removed")
     checklist_ws = next((wb[n] for n in wb.sheetnames if n.casefold() in checklist_names), wb.worksheets[0])
-    rows, extra, unknown = _rows(checklist_ws, path, meta_ids, keys)
+    rows, extra, unknown = _rows(checklist_ws, path, meta_ids, keys, vocabulary)
     removed: list[StoredRow] = []
     for name in wb.sheetnames:
         if name.casefold() in removed_names:
-            removed, more_extra, more_unknown = _rows(wb[name], path, meta_ids, keys)
+            removed, more_extra, more_unknown = _rows(wb[name], path, meta_ids, keys, vocabulary)
             extra += [h for h in more_extra if h not in extra]
             unknown += more_unknown
     for row in removed:

@@ -70,12 +70,12 @@ def carry_from(merge: MergePlan, extra_headers: list[str]) -> Carry:
 
 
 def update_checklist(result: ExtractionResult, article: Article, checklist: Path, *,
-                     force: bool = False) -> UpdateReport:
+                     force: bool = False, vocabulary: dict[str, str] | None = None) -> UpdateReport:
     from claims.checklist.writer import write_workbook
 
     if not force:
         refuse_if_open(checklist)
-    stored = read_checklist(checklist)
+    stored = read_checklist(checklist, vocabulary)
     merge = plan(result.claims, stored.rows + stored.removed)
     carry = carry_from(merge, stored.extra_headers)
     backup = keep_backup(checklist)

@@ -64,7 +64,7 @@ def _parse_date(value: Any, source: str) -> dt.date | None:
 
 def article_from_text(text: str, *, path: str | None = None, fmt: str = "txt",
                       lang: str | None = None, date: Any = None, title: str | None = None,
-                      warnings: list[str] | None = None) -> Article:
+                      warnings: list[str] | None = None, default_lang: str = "de") -> Article:
     """Build an Article from decoded text; front matter fills what the caller left open."""
     clean = text
     meta: dict[str, Any] = {}
@@ -78,7 +78,7 @@ def article_from_text(text: str, *, path: str | None = None, fmt: str = "txt",
         path=path,
         title=title or (str(meta["title"]) if meta.get("title") else None),
         date=article_date,
-        lang=lang or str(meta.get("lang") or meta.get("language") or "de"),
+        lang=lang or str(meta.get("lang") or meta.get("language") or default_lang),
         format=fmt,
         text=text,
         clean=clean,
@@ -88,12 +88,16 @@ def article_from_text(text: str, *, path: str | None = None, fmt: str = "txt",
 
 
 def read_article(path: str | Path, *, lang: str | None = None, date: Any = None,
-                 input_format: str | None = None) -> Article:
-    """Read and decode an article file; every failure is an :class:`InputError` naming it."""
+                 input_format: str | None = None, default_lang: str = "de") -> Article:
+    """Read and decode an article file; every failure is an :class:`InputError` naming it.
+
+    ``lang`` overrides the front matter; ``default_lang`` applies when neither says.
+    """
     if str(path) == "-":
         import sys
 
-        return article_from_bytes(sys.stdin.buffer.read(), "<stdin>", input_format or "txt", lang=lang, date=date)
+        return article_from_bytes(sys.stdin.buffer.read(), "<stdin>", input_format or "txt", lang=lang, date=date,
+                                  default_lang=default_lang)
     file = Path(path)
     if not file.exists():
         raise InputError("no such file", file)
@@ -112,22 +116,24 @@ def read_article(path: str | Path, *, lang: str | None = None, date: Any = None,
         data = file.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", file) from None
-    return article_from_bytes(data, str(file), fmt, lang=lang, date=date)
+    return article_from_bytes(data, str(file), fmt, lang=lang, date=date, default_lang=default_lang)
 
 
 def article_from_bytes(data: bytes, name: str, fmt: str, *, lang: str | None = None,
-                       date: Any = None) -> Article:
+                       date: Any = None, default_lang: str = "de") -> Article:
     """An article from a file's bytes (or stdin's): .docx and .html become one paragraph a line."""
     if fmt not in INPUT_FORMATS:
         raise InputError(f"unknown input format {fmt!r} (known: {', '.join(INPUT_FORMATS)})", name)
     if fmt == "docx":
         from claims.text.formats import docx_text
 
-        return article_from_text(docx_text(data, name), path=name, fmt=fmt, lang=lang, date=date)
+        return article_from_text(docx_text(data, name), path=name, fmt=fmt, lang=lang, date=date,
+                                 default_lang=default_lang)
     text, warnings = decode(data, name)
     title = None
     if fmt == "html":
         from claims.text.formats import html_text
 
         text, title = html_text(text)
-    return article_from_text(text, path=name, fmt=fmt, lang=lang, date=date, title=title, warnings=warnings)
+    return article_from_text(text, path=name, fmt=fmt, lang=lang, date=date, title=title, warnings=warnings,
+                             default_lang=default_lang)
