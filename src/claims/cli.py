@@ -50,120 +50,254 @@ def main() -> None:
     """
 
 
+def _jobs_option(func: Any) -> Any:
+    return click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+                        help="Worker processes for several articles (default: the cores).")(func)
+
+
+class _Configs:
+    """The configuration of each article's folder (found upwards from it), flags on top."""
+
+    def __init__(self, lang: str | None = None, rules: tuple[str, ...] = (), disable: tuple[str, ...] = ()):
+        self.flags = {"lang": lang, "rules": rules, "disable": disable}
+        self._by_folder: dict[Path, Any] = {}
+
+    def for_path(self, path: str | Path) -> Any:
+        from claims.config import resolve
+
+        folder = Path(path).resolve().parent if str(path) != "-" else Path.cwd()
+        if folder not in self._by_folder:
+            self._by_folder[folder] = resolve(folder, **self.flags)
+        return self._by_folder[folder]
+
+
+class _Progress:
+    """A one-line progress bar on stderr, only when more than one article and stderr is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.done = 0
+        self.active = total > 1 and sys.stderr.isatty() and not os.environ.get("CLAIMS_NO_PROGRESS")
+
+    def step(self, _outcome: Any = None) -> None:
+        self.done += 1
+        if self.active:
+            width = 30
+            filled = width * self.done // self.total
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} articles")
+            sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.active:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+    def say(self, line: str) -> None:
+        self.clear()
+        click.echo(line, err=True)
+
+
+def _expand(inputs: tuple[str, ...]) -> tuple[list[Path], list[str]]:
+    from claims.batch import expand_inputs
+
+    files, problems = expand_inputs(inputs)
+    return files, [p.render() for p in problems]
+
+
+def _run_batch(jobs: list[Any], action: Any, workers: int | None, errors: list[str]) -> Any:
+    """Outcomes in input order, errors and warnings on stderr as they come; errors collected."""
+    from claims.batch import run
+
+    progress = _Progress(len(jobs))
+    for outcome in run(jobs, action, workers, on_done=progress.step):
+        for warning in outcome.warnings:
+            progress.say(f"claims: warning: {warning}")
+        if outcome.error is not None:
+            errors.append(outcome.error)
+            progress.say(f"claims: error: {outcome.error}")
+        yield outcome
+    progress.clear()
+
+
 @main.command()
-@click.argument("article", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.argument("articles", nargs=-1, required=True)
 @click.option("--date", "article_date", metavar="YYYY-MM-DD", help="Article date (overrides front matter).")
-@click.option("--lang", help="Article language (default: front matter, else de).")
+@click.option("--lang", help="Article language (default: front matter, else the configuration, else de).")
 @click.option("--input-format", type=click.Choice(["txt", "md", "docx", "html"]),
               help="Article format (default: from the extension; txt for stdin).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS_EXTRACT), default="xlsx", show_default=True,
               help="xlsx: the checklist workbook; csv: the same rows for Google Sheets; "
-                   "text, json, jsonl: to stdout.")
+                   "text, json, jsonl: to stdout (jsonl streams one claim a line as articles finish).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the checklist (default: ARTICLE-STEM.checklist.xlsx beside the article).")
+              help="Where to write the checklist (one article only; default: the configured name, "
+                   "ARTICLE-STEM.checklist.xlsx beside the article).")
+@click.option("--combine", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write one workbook with the claims of all articles (an article column, a sheet "
+                   "per article) instead of one checklist each.")
 @click.option("--force", is_flag=True, help="Overwrite an existing checklist (editors' ticks are lost!).")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
               help="Extra rule directory (overrides built-in rules by id). Repeatable.")
+@click.option("--disable", multiple=True, metavar="ID|KIND", help="Leave out a rule or a kind. Repeatable.")
 @click.option("--color/--no-color", default=None, help="Highlight claims (default: when stdout is a terminal).")
-def extract(article: Path, article_date: str | None, lang: str | None, input_format: str | None, fmt: str,
-            output: Path | None, force: bool, rule_dirs: tuple[str, ...], color: bool | None) -> None:
-    """Extract the claims of ARTICLE (.txt, .md, .docx, .html; - for stdin) and write its checklist.
+@_jobs_option
+def extract(articles: tuple[str, ...], article_date: str | None, lang: str | None, input_format: str | None,
+            fmt: str, output: Path | None, combine: Path | None, force: bool, rule_dirs: tuple[str, ...],
+            disable: tuple[str, ...], color: bool | None, jobs: int | None) -> None:
+    """Extract the claims of ARTICLES and write a checklist for each.
 
-    For .docx and .html, a claim's line is the number of its paragraph.
+    ARTICLES: files (.txt, .md, .docx, .html), folders (searched for articles),
+    glob patterns ('articles/**/*.md'), or - for stdin. For .docx and .html, a
+    claim's line is the number of its paragraph. Several articles run in
+    parallel; results come in the order given.
     """
-    from claims.api import extract_article
-    from claims.ruleset import load_ruleset
-    from claims.text.reader import read_article
+    from claims import batch
 
-    if str(article) == "-" and fmt in ("xlsx", "csv") and output is None:
+    if "-" in articles and len(articles) > 1:
+        raise click.UsageError("- (stdin) cannot be combined with other articles")
+    if articles == ("-",) and fmt in ("xlsx", "csv") and output is None and combine is None:
         raise click.UsageError("reading stdin: say where the checklist goes with -o FILE, "
                                "or choose --format text, json or jsonl")
-    art = read_article(article, lang=lang, date=article_date, input_format=input_format)
-    for warning in art.warnings:
-        click.echo(f"claims: warning: {warning}", err=True)
-    result = extract_article(art, load_ruleset(art.lang, _rule_dirs(rule_dirs)))
-    if fmt in ("xlsx", "csv"):
-        from claims.report.text import count_line
-
-        target = output or article.with_name(f"{article.stem}.checklist.{fmt}")
-        if target.exists() and not force:
-            raise ClaimsError(f"a checklist exists already; bring it up to date with "
-                              f"`claims update {article}` (keeps every tick), or pass --force to "
-                              f"start over", target)
-        if fmt == "xlsx":
-            from claims.checklist.writer import write_workbook
-
-            write_workbook(result, art, target)
+    if combine is not None and fmt != "xlsx":
+        raise click.UsageError("--combine writes a workbook; it goes with --format xlsx only")
+    if combine is not None and output is not None:
+        raise click.UsageError("use either -o (one article's checklist) or --combine (all articles)")
+    if combine is not None and combine.exists() and not force:
+        raise ClaimsError("exists already; pass --force to replace it", combine)
+    configs = _Configs(lang, rule_dirs, disable)
+    errors: list[str] = []
+    files, problems = _expand(articles) if articles != ("-",) else ([Path("-")], [])
+    for problem in problems:
+        errors.append(problem)
+        click.echo(f"claims: error: {problem}", err=True)
+    if output is not None and len(files) > 1:
+        raise click.UsageError("-o names the checklist of one article; give one article, or use --combine")
+    use_color = sys.stdout.isatty() if color is None else color
+    action = {"json": batch.as_json, "jsonl": batch.as_jsonl, "text": batch.as_text}.get(fmt, batch.write_checklist)
+    if combine is not None:
+        action = batch.keep_result
+    job_list = []
+    for file in files:
+        config = configs.for_path(file)
+        target = output or (config.checklist_for(file) if fmt == "xlsx"
+                            else file.with_name(f"{file.stem}.checklist.csv"))
+        job_list.append(batch.Job(
+            path=str(file), lang=lang, default_lang=config.lang or "de", date=article_date,
+            input_format=input_format, rule_dirs=tuple(str(d) for d in config.rules),
+            disabled=config.disable,
+            options=(("target", str(target)), ("force", force), ("format", fmt), ("color", use_color))))
+    workers = 1 if articles == ("-",) else jobs
+    many = len(job_list) > 1
+    kept: list[Any] = []
+    first = True
+    out = sys.stdout
+    for outcome in _run_batch(job_list, action, workers, errors):
+        if not outcome.ok:
+            continue
+        if combine is not None:
+            kept.append(outcome.payload)
+        elif fmt == "jsonl":
+            out.write(outcome.payload)
+            out.flush()
+        elif fmt == "json":
+            if many:
+                out.write(("[\n" if first else ",\n") + outcome.payload)
+            else:
+                out.write(outcome.payload + "\n")
+            out.flush()
+        elif fmt == "text":
+            if not first:
+                click.echo()
+            for line in outcome.payload:
+                click.echo(line, color=use_color)
         else:
-            from claims.report.csvout import write_csv
+            click.echo(outcome.payload)
+        first = False
+    if fmt == "json" and many:
+        out.write("]\n" if not first else "[]\n")
+    if combine is not None:
+        from claims.checklist.combined import write_combined
 
-            write_csv(result, art, target)
-        click.echo(f"wrote {target}: {count_line(result)}")
-    elif fmt == "json":
-        from claims.report.jsonout import as_json
-
-        click.echo(as_json(result))
-    elif fmt == "jsonl":
-        from claims.report.jsonout import as_jsonl
-
-        for line in as_jsonl(result):
-            click.echo(line)
-    else:
-        from claims.report.text import as_text
-
-        use_color = sys.stdout.isatty() if color is None else color
-        for line in as_text(result, use_color):
-            click.echo(line, color=use_color)
+        if kept:
+            total = write_combined(kept, combine)
+            click.echo(f"wrote {combine}: {total} claims from {len(kept)} articles")
+        elif not errors:
+            errors.append("no articles")
+    if errors:
+        if len(errors) > 1 or many:
+            click.echo(f"claims: {len(errors)} of {len(job_list) + len(problems)} inputs failed", err=True)
+        sys.exit(exitcodes.ERROR)
 
 
 def checklist_path_for(article: Path) -> Path:
-    """The naming convention: ARTICLE-STEM.checklist.xlsx beside the article."""
-    return article.with_name(f"{article.stem}.checklist.xlsx")
+    """The naming convention (configured, default ARTICLE-STEM.checklist.xlsx beside the article)."""
+    from claims.config import resolve
+
+    return resolve(Path(article).resolve().parent).checklist_for(article)
+
+
+def _changed_articles(base: str, paths: tuple[str, ...]) -> list[Path]:
+    from claims.changed import changed_articles
+
+    return changed_articles(base, paths)
 
 
 @main.command()
-@click.argument("articles", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("articles", nargs=-1)
+@click.option("--changed", "base", metavar="BASE",
+              help="Check only articles added or changed since the git ref BASE (and untracked ones); "
+                   "ARTICLES then limit the search to these paths.")
 @click.option("--checklist", type=click.Path(dir_okay=False, path_type=Path),
-              help="The checklist (default: ARTICLE-STEM.checklist.xlsx beside the article; one article only).")
+              help="The checklist (default: the configured name beside the article; one article only).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text",
               show_default=True)
 @click.option("--date", "article_date", metavar="YYYY-MM-DD", help="Article date (overrides front matter).")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
-def check(articles: tuple[Path, ...], checklist: Path | None, fmt: str, article_date: str | None,
-          rule_dirs: tuple[str, ...]) -> None:
+@click.option("--disable", multiple=True, metavar="ID|KIND", help="Leave out a rule or a kind. Repeatable.")
+@_jobs_option
+def check(articles: tuple[str, ...], base: str | None, checklist: Path | None, fmt: str,
+          article_date: str | None, rule_dirs: tuple[str, ...], disable: tuple[str, ...],
+          jobs: int | None) -> None:
     """May the articles go out? Exit 0 when every claim is closed in its checklist, 1 otherwise.
 
-    Reports claims that are open, wrong (falsch), new since the checklist was made,
-    changed since they were ticked, and articles without a checklist.
+    ARTICLES: files, folders, glob patterns. Reports claims that are open, wrong
+    (falsch), new since the checklist was made, changed since they were ticked,
+    and articles without a checklist.
     """
-    from claims.api import extract_article
-    from claims.checklist.reader import read_checklist
-    from claims.gate import check_claims, missing_checklist
-    from claims.ruleset import load_ruleset
-    from claims.text.reader import read_article
+    from claims import batch
 
-    if checklist is not None and len(articles) > 1:
+    if not articles and base is None:
+        raise click.UsageError("give the articles to check, or --changed BASE")
+    errors: list[str] = []
+    if base is not None:
+        files = _changed_articles(base, articles)
+        problems: list[str] = []
+        if not files:
+            click.echo(f"no article changed since {base}", err=True)
+    else:
+        files, problems = _expand(articles)
+        for problem in problems:
+            errors.append(problem)
+            click.echo(f"claims: error: {problem}", err=True)
+    if checklist is not None and len(files) > 1:
         raise click.UsageError("--checklist names the checklist of one article; give one article")
+    configs = _Configs(None, rule_dirs, disable)
+    job_list = []
+    for file in files:
+        config = configs.for_path(file)
+        job_list.append(batch.Job(
+            path=str(file), default_lang=config.lang or "de", date=article_date,
+            rule_dirs=tuple(str(d) for d in config.rules), disabled=config.disable,
+            options=(("target", str(checklist or config.checklist_for(file))),
+                     ("vocabulary", tuple(config.vocabulary().items())))))
     checks = []
-    errors = 0
-    for article in articles:
-        try:
-            art = read_article(article, date=article_date)
-            result = extract_article(art, load_ruleset(art.lang, _rule_dirs(rule_dirs)))
-            target = checklist or checklist_path_for(article)
-            if not target.exists():
-                checks.append(missing_checklist(str(article), str(target), len(result.claims)))
-                continue
-            stored = read_checklist(target)
-            for cell, text in stored.unknown_statuses:
-                click.echo(f"claims: warning: {target} ({cell}): unknown status {text!r}, counted as open",
-                           err=True)
-            checks.append(check_claims(result.claims, stored.rows, str(article), str(target)))
-        except ClaimsError as exc:
-            if len(articles) == 1:
-                raise
-            errors += 1
-            click.echo(f"claims: error: {exc.render()}", err=True)
+    for outcome in _run_batch(job_list, batch.check_article, jobs, errors):
+        if outcome.ok:
+            result, warnings = outcome.payload
+            for warning in warnings:
+                click.echo(f"claims: warning: {warning}", err=True)
+            checks.append(result)
+    if len(job_list) == 1 and errors and not problems:
+        sys.exit(exitcodes.ERROR)  # the one article's error is said; no report of nothing
     if fmt == "json":
         from claims.report.checkout import as_json
 
@@ -197,12 +331,13 @@ def check(articles: tuple[Path, ...], checklist: Path | None, fmt: str, article_
 @main.command()
 @click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--checklist", type=click.Path(dir_okay=False, path_type=Path),
-              help="The checklist (default: ARTICLE-STEM.checklist.xlsx beside the article).")
+              help="The checklist (default: the configured name beside the article).")
 @click.option("--date", "article_date", metavar="YYYY-MM-DD", help="Article date (overrides front matter).")
 @click.option("--force", is_flag=True, help="Write even though Excel or LibreOffice has the workbook open.")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
+@click.option("--disable", multiple=True, metavar="ID|KIND", help="Leave out a rule or a kind. Repeatable.")
 def update(article: Path, checklist: Path | None, article_date: str | None, force: bool,
-           rule_dirs: tuple[str, ...]) -> None:
+           rule_dirs: tuple[str, ...], disable: tuple[str, ...]) -> None:
     """Bring ARTICLE's checklist up to date after an edit, keeping every tick and note.
 
     Unchanged claims keep their cells; changed claims come back open with their old text
@@ -214,12 +349,43 @@ def update(article: Path, checklist: Path | None, article_date: str | None, forc
     from claims.ruleset import load_ruleset
     from claims.text.reader import read_article
 
-    target = checklist or checklist_path_for(article)
+    config = _Configs(None, rule_dirs, disable).for_path(article)
+    target = checklist or config.checklist_for(article)
     if not target.exists():
         raise ClaimsError(f"no checklist to update; make one with `claims extract {article}`", target)
-    art = read_article(article, date=article_date)
-    result = extract_article(art, load_ruleset(art.lang, _rule_dirs(rule_dirs)))
-    click.echo(update_checklist(result, art, target, force=force).line())
+    art = read_article(article, date=article_date, default_lang=config.lang or "de")
+    result = extract_article(art, load_ruleset(art.lang, config.rules, tuple(sorted(config.disable))))
+    click.echo(update_checklist(result, art, target, force=force, vocabulary=config.vocabulary()).line())
+
+
+@main.command("config")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("--lang", help="As the flag of extract and check: overrides the file.")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
+@click.option("--disable", multiple=True, metavar="ID|KIND")
+@click.option("--json", "as_json", is_flag=True, help="The values and their sources as JSON.")
+def config_(path: Path | None, lang: str | None, rule_dirs: tuple[str, ...], disable: tuple[str, ...],
+            as_json: bool) -> None:
+    """Print the effective configuration for PATH (an article or folder; default: here) and its sources.
+
+    The file is claims.toml or pyproject.toml ([tool.claims]), searched upwards from PATH.
+    """
+    from claims.config import resolve
+
+    config = resolve(path or Path.cwd(), lang=lang, rules=rule_dirs, disable=disable)
+    rows = config.as_rows()
+    if as_json:
+        import json
+
+        click.echo(json.dumps({"file": str(config.file) if config.file else None,
+                               "values": {k: {"value": v, "source": s} for k, v, s in rows}},
+                              ensure_ascii=False, indent=1))
+        return
+    click.echo(f"# configuration file: {config.file or '(none found; defaults)'}")
+    for key, value, source in rows:
+        import json
+
+        click.echo(f"{key} = {json.dumps(value, ensure_ascii=False)}    # {source}")
 
 
 @main.group()

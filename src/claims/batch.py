@@ -1,0 +1,288 @@
+"""Many articles at once: expand inputs to files, run them in worker processes, results in order.
+
+* :func:`expand_inputs` turns files, folders (searched recursively for readable
+  articles) and glob patterns into a stable, sorted list of files without
+  duplicates.
+* :func:`run` processes them: in this process for one article or ``jobs=1``,
+  else in a pool of worker processes (each loads its rule sets once; with the
+  ``fork`` start method they inherit the parent's). Results come back in input
+  order, as soon as every earlier article is done, so a pipeline sees output
+  while the batch runs. A broken article gives an :class:`Outcome` with its
+  error; the batch goes on.
+
+What is done with each article is a picklable function ``action(article,
+result, job)``, run in the worker, so writing checklists or formatting JSON is
+spread over the workers too.
+"""
+
+from __future__ import annotations
+
+import glob
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from claims.errors import ClaimsError, InputError
+from claims.text.reader import READABLE_SUFFIXES
+
+GLOB_CHARS = set("*?[")
+SKIPPED_DIRS = {"node_modules", "__pycache__"}
+
+
+@dataclass(frozen=True)
+class Job:
+    """One article to process, with the options its configuration gives it."""
+
+    path: str
+    lang: str | None = None
+    default_lang: str = "de"
+    date: str | None = None
+    input_format: str | None = None
+    rule_dirs: tuple[str, ...] = ()
+    disabled: tuple[str, ...] = ()
+    options: tuple[tuple[str, Any], ...] = ()  # for the action: checklist target, force, vocabulary
+
+    def option(self, key: str, default: Any = None) -> Any:
+        return dict(self.options).get(key, default)
+
+
+@dataclass
+class Outcome:
+    """What became of one article: the action's payload, or the error (one line)."""
+
+    index: int
+    path: str
+    payload: Any = None
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+Action = Callable[[Any, Any, Job], Any]
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _readable(path: Path) -> bool:
+    return path.suffix.lower() in READABLE_SUFFIXES and not path.name.startswith((".", "~$"))
+
+
+def _walk(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
+        found.extend(Path(root) / name for name in files if _readable(Path(name)))
+    return sorted(found)  # by path: a folder's files and subfolders interleave by name
+
+
+def expand_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[InputError]]:
+    """Files, folders and glob patterns to article files, in a stable order.
+
+    A file is taken as given (its reading reports a wrong extension); a folder
+    gives its readable articles (``.txt .md .docx .html`` …, hidden folders
+    skipped) at any depth, sorted by path; a pattern (``*``, ``?``, ``[``; ``**`` for any
+    depth) gives its matching readable files, sorted. A folder or pattern with no
+    article is an error, as is a path that does not exist. Duplicates are dropped.
+    """
+    files: list[Path] = []
+    problems: list[InputError] = []
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        key = path.resolve() if path.exists() else path
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+
+    for item in inputs:
+        text = str(item)
+        path = Path(text)
+        if path.is_dir():
+            found = _walk(path)
+            if not found:
+                known = " ".join(sorted(READABLE_SUFFIXES))
+                problems.append(InputError(f"no articles in this folder (readable: {known})", path))
+            for file in found:
+                add(file)
+        elif not path.exists() and GLOB_CHARS & set(text):
+            matches = sorted(Path(m) for m in glob.glob(text, recursive=True))
+            found = [m for m in matches if m.is_file() and _readable(m)]
+            if not found:
+                problems.append(InputError("no article matches this pattern", text))
+            for file in found:
+                add(file)
+        else:
+            add(path)  # missing or unreadable files are reported when they are read
+    return files, problems
+
+
+# --- the worker side ---------------------------------------------------------------------------
+
+def process(job: Job, action: Action) -> Outcome:
+    """Read, extract and act on one article; any ClaimsError becomes the outcome's error."""
+    from claims.api import extract_article
+    from claims.ruleset import load_ruleset
+    from claims.text.reader import read_article
+
+    try:
+        article = read_article(job.path, lang=job.lang, date=job.date, input_format=job.input_format,
+                               default_lang=job.default_lang)
+        rules = load_ruleset(article.lang, tuple(Path(d) for d in job.rule_dirs), tuple(sorted(job.disabled)))
+        result = extract_article(article, rules)
+        return Outcome(0, job.path, action(article, result, job), warnings=list(article.warnings))
+    except ClaimsError as exc:
+        return Outcome(0, job.path, error=exc.render() if exc.path else f"{job.path}: {exc.render()}")
+    except Exception as exc:  # a bug of ours must not stop the other articles
+        if os.environ.get("CLAIMS_DEBUG"):
+            raise
+        return Outcome(0, job.path, error=f"{job.path}: internal error: {type(exc).__name__}: {exc} "
+                                          f"(set CLAIMS_DEBUG=1 for the traceback, and please report it)")
+
+
+def _process_chunk(chunk: Sequence[tuple[int, Job]], action: Action) -> list[Outcome]:
+    outcomes = []
+    for index, job in chunk:
+        outcome = process(job, action)
+        outcome.index = index
+        outcomes.append(outcome)
+    return outcomes
+
+
+def _preload(jobs: Sequence[Job]) -> None:
+    """Load each rule set the jobs will likely need, in this process, before any worker starts.
+
+    A broken rule file is then one error for the whole batch, and forked workers
+    inherit the compiled rules instead of loading them each.
+    """
+    from claims.ruleset import load_ruleset
+
+    for key in sorted({(j.lang or j.default_lang, j.rule_dirs, tuple(sorted(j.disabled))) for j in jobs}):
+        load_ruleset(key[0], tuple(Path(d) for d in key[1]), key[2])
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork") if "fork" in methods else None
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+def run(jobs: Sequence[Job], action: Action, workers: int | None = None,
+        on_done: Callable[[Outcome], None] | None = None) -> Iterator[Outcome]:
+    """Process ``jobs`` with ``workers`` processes (default: the cores); yield outcomes in input order.
+
+    ``on_done`` is called for every outcome as it arrives (for a progress bar).
+    Raises a ClaimsError only for what stops every article (broken rule files).
+    """
+    workers = min(workers or default_jobs(), len(jobs)) or 1
+    _preload(jobs)
+    if workers <= 1:
+        for index, job in enumerate(jobs):
+            outcome = process(job, action)
+            outcome.index = index
+            if on_done:
+                on_done(outcome)
+            yield outcome
+        return
+    size = max(1, min(16, len(jobs) // (workers * 8)))
+    chunks = [list(enumerate(jobs))[start:start + size] for start in range(0, len(jobs), size)]
+    window = workers * 3
+    with _pool(workers) as pool:
+        pending: deque[tuple[Sequence[tuple[int, Job]], Future[list[Outcome]]]] = deque()
+        todo = iter(chunks)
+        try:
+            for chunk in todo:
+                pending.append((chunk, pool.submit(_process_chunk, chunk, action)))
+                if len(pending) >= window:
+                    break
+            while pending:
+                chunk, future = pending.popleft()
+                try:
+                    outcomes = future.result()
+                except BrokenProcessPool:
+                    raise ClaimsError("a worker process died (out of memory?); run again with --jobs 1 "
+                                      f"to find the article, first of this group: {chunk[0][1].path}") from None
+                next_chunk = next(todo, None)
+                if next_chunk is not None:
+                    pending.append((next_chunk, pool.submit(_process_chunk, next_chunk, action)))
+                for outcome in outcomes:
+                    if on_done:
+                        on_done(outcome)
+                    yield outcome
+        finally:
+            for _, future in pending:
+                future.cancel()
+
+
+# --- actions: what to do with each article, run in the worker ---------------------------------
+
+def as_jsonl(article: Any, result: Any, job: Job) -> str:
+    """One JSON line per claim (with the article's path), ready to print."""
+    from claims.report.jsonout import as_jsonl as lines
+
+    return "".join(line + "\n" for line in lines(result))
+
+
+def as_json(article: Any, result: Any, job: Job) -> str:
+    from claims.report.jsonout import as_json as dump
+
+    return dump(result)
+
+
+def as_text(article: Any, result: Any, job: Job) -> list[str]:
+    from claims.report.text import as_text as lines
+
+    return list(lines(result, bool(job.option("color"))))
+
+
+def write_checklist(article: Any, result: Any, job: Job) -> str:
+    """Write the article's checklist (xlsx or csv) to the job's target; refuse to overwrite one."""
+    from claims.report.text import count_line
+
+    target = Path(job.option("target"))
+    if target.exists() and not job.option("force"):
+        raise ClaimsError(f"a checklist exists already; bring it up to date with "
+                          f"`claims update {job.path}` (keeps every tick), or pass --force to "
+                          f"start over", target)
+    if job.option("format") == "csv":
+        from claims.report.csvout import write_csv
+
+        write_csv(result, article, target)
+    else:
+        from claims.checklist.writer import write_workbook
+
+        write_workbook(result, article, target)
+    return f"wrote {target}: {count_line(result)}"
+
+
+def keep_result(article: Any, result: Any, job: Job) -> tuple[Any, Any]:
+    """The article and its result, for a workbook of all articles (``--combine``)."""
+    return article, result
+
+
+def check_article(article: Any, result: Any, job: Job) -> tuple[Any, list[str]]:
+    """``claims check`` of one article against its checklist: (ArticleCheck, warnings)."""
+    from claims.checklist.reader import read_checklist
+    from claims.gate import check_claims, missing_checklist
+
+    target = Path(job.option("target"))
+    if not target.exists():
+        return missing_checklist(job.path, str(target), len(result.claims)), []
+    stored = read_checklist(target, dict(job.option("vocabulary") or ()))
+    warnings = [f"{target} ({cell}): unknown status {text!r}, counted as open"
+                for cell, text in stored.unknown_statuses]
+    return check_claims(result.claims, stored.rows, job.path, str(target)), warnings
