@@ -168,6 +168,8 @@ class RuleSet:
     lists: dict[str, WordList]
     kind_labels: dict[str, str]
     kind_summaries: dict[str, str]
+    decimal: str = ","  # the language's digits ([numbers] of language.toml): German by default
+    thousands: str = "."
 
     def by_id(self, rule_id: str) -> CompiledRule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -390,6 +392,7 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
     lists: dict[str, WordList] = {}
     fragments: dict[str, str] = {}
     name, version = f"claims-{lang}", "0"
+    decimal, thousands = ",", "."
     for folder in dirs:
         lists.update(_load_lists(folder / "lists"))
         language_path = folder / "language.toml"
@@ -402,6 +405,7 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
             fragments.update(language.fragments)
             if folder == dirs[0]:
                 name, version = language.name, language.version
+                decimal, thousands = language.numbers.decimal, language.numbers.thousands
 
     files: list[tuple[Path, RuleFile, str]] = []
     for folder in dirs:
@@ -456,4 +460,4 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
             links[link_spec.id] = Link(link_spec, rule_file.kind, path, line or 0, compiled)
     return RuleSet(lang=lang, name=name, version=version, dirs=dirs, rules=list(rules.values()),
                    links=sorted(links.values(), key=lambda l: -l.spec.priority), lists=lists,
-                   kind_labels=labels, kind_summaries=summaries)
+                   kind_labels=labels, kind_summaries=summaries, decimal=decimal, thousands=thousands)

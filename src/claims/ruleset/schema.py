@@ -96,8 +96,28 @@ class ListFile(BaseModel):
     entries: dict[str, Any]
 
 
+class NumberFormat(BaseModel):
+    """``[numbers]`` of ``language.toml``: how the language writes digits (German by default).
+
+    German ``2.000,5`` has ``decimal = ","`` and ``thousands = "."``; English ``2,000.5``
+    the other way round. The figure normalizer reads numbers with them.
+    """
+
+    model_config = _STRICT
+
+    decimal: Literal[",", "."] = ","
+    thousands: Literal[".", ",", " ", "\u202f", "\u00a0", "'"] = "."
+
+    @field_validator("thousands")
+    @classmethod
+    def _differs(cls, thousands: str, info: Any) -> str:
+        if thousands == info.data.get("decimal"):
+            raise ValueError("thousands separator must differ from the decimal mark")
+        return thousands
+
+
 class LanguageFile(BaseModel):
-    """``rules/<lang>/language.toml``: the rule set's name and version, and shared fragments."""
+    """``rules/<lang>/language.toml``: the rule set's name and version, shared fragments, number format."""
 
     model_config = _STRICT
 
@@ -106,3 +126,4 @@ class LanguageFile(BaseModel):
     lang: str
     summary: str = ""
     fragments: dict[str, str] = Field(default_factory=dict)
+    numbers: NumberFormat = Field(default_factory=NumberFormat)

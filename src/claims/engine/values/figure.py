@@ -4,7 +4,9 @@ The rules hand over the number as written (``2.000``, ``3,5``) or as a value
 looked up in a word list (``zwei`` -> 2), optional multipliers (``scale`` for
 ``Millionen``, ``fraction`` for ``Drittel``), the qualifier's approx code
 (looked up in a list, e.g. ``over``) and the unit as written. Nothing here
-knows a language's words: only digit formats.
+knows a language's words: only digit formats. Which marks a language uses
+for decimals and thousands comes from ``[numbers]`` of its ``language.toml``
+(carried on the rule set, ``ctx.ruleset``); German when none is given.
 """
 
 from __future__ import annotations
@@ -16,13 +18,17 @@ APPROX_CODES = frozenset({"over", "under", "about", "almost", "at_least", "up_to
 _SPACES = ("\u202f", "\u2009", "\u00a0", " ", "'", "\u2019")
 
 
-def parse_number(text: str) -> float | None:
+def parse_number(text: str, decimal: str = ",", thousands: str = ".") -> float | None:
     """A number in German (or plain) digits: ``2.000`` is 2000, ``3,5`` is 3.5.
 
     ``1.234.567,89`` is 1234567.89; a single dot followed by exactly three
     digits is a thousands separator (``2.000``), any other single dot a decimal
     point (``2.5``). Thin and non-breaking spaces and apostrophes group digits.
+    With ``decimal="."`` (English) the thousands mark is dropped and the dot is
+    the decimal point: ``2,000`` is 2000, ``3.5`` is 3.5.
     """
+    if decimal != ",":
+        return _parse_plain(text, decimal, thousands)
     cleaned = text.strip()
     for space in _SPACES:
         cleaned = cleaned.replace(space, "")
@@ -48,14 +54,34 @@ def parse_number(text: str) -> float | None:
     return -number if negative else number
 
 
-def as_number(raw: Any) -> float | None:
+def _parse_plain(text: str, decimal: str, thousands: str) -> float | None:
+    """Digits with a known decimal mark: thousands marks and spaces dropped (``1,234.5``)."""
+    cleaned = text.strip()
+    for space in (*_SPACES, thousands):
+        cleaned = cleaned.replace(space, "")
+    cleaned = cleaned.lstrip("+")
+    if cleaned.endswith(decimal):  # a sentence's full stop after the number
+        cleaned = cleaned[:-1]
+    negative = cleaned.startswith(("-", "\u2212", "\u2013"))
+    if negative:
+        cleaned = cleaned[1:]
+    if not cleaned or cleaned.count(decimal) > 1:
+        return None
+    try:
+        number = float(cleaned.replace(decimal, "."))
+    except ValueError:
+        return None
+    return -number if negative else number
+
+
+def as_number(raw: Any, decimal: str = ",", thousands: str = ".") -> float | None:
     """A field's value as a number: numbers as they are, text parsed as digits."""
     if isinstance(raw, bool) or raw is None:
         return None
     if isinstance(raw, (int, float)):
         return float(raw)
     if isinstance(raw, str) and raw.strip():
-        return parse_number(raw)
+        return parse_number(raw, decimal, thousands)
     return None
 
 
@@ -68,10 +94,13 @@ def tidy(number: float) -> int | float:
 
 
 def normalize(fields: dict[str, Any], ctx: Any) -> dict[str, Any]:
-    number = as_number(fields.get("number"))
+    ruleset = getattr(ctx, "ruleset", None)
+    decimal = getattr(ruleset, "decimal", ",")
+    thousands = getattr(ruleset, "thousands", ".")
+    number = as_number(fields.get("number"), decimal, thousands)
     if number is not None:
         for key in ("scale", "fraction"):
-            factor = as_number(fields.get(key))
+            factor = as_number(fields.get(key), decimal, thousands)
             if factor is not None:
                 number *= factor
     approx = fields.get("approx")
