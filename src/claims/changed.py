@@ -32,7 +32,10 @@ def changed_articles(base: str, paths: tuple[str, ...] = (), cwd: Path | None = 
     where = Path(cwd or Path.cwd())
     if base.startswith("-"):
         raise ClaimsError(f"--changed {base!r}: not a git ref")
-    root = Path(_git(["rev-parse", "--show-toplevel"], where).strip())
+    try:
+        root = Path(_git(["rev-parse", "--show-toplevel"], where).strip())
+    except ClaimsError as exc:
+        raise ClaimsError(f"--changed needs a git repository ({exc.message})", where) from None
     try:
         _git(["rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"], where)
     except ClaimsError:
