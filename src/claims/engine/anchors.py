@@ -42,6 +42,7 @@ class TokenIndex:
                 self.where[token].append(i)
         self._folded: dict[str, set[int]] | None = None
         self._cache: dict[str, set[int]] = {}
+        self._ranges: dict[tuple[tuple[str, ...], bool], list[tuple[int, int]]] = {}
 
     def _fold(self) -> dict[str, set[int]]:
         if self._folded is None:
@@ -98,6 +99,15 @@ class TokenIndex:
         for item in anchor:
             found |= self._item(item, ruleset, ignore_case)
         return sorted(found)
+
+    def ranges_for(self, anchor: Iterable[str], ruleset: RuleSet, ignore_case: bool,
+                   sentences: list[Sentence]) -> list[tuple[int, int]]:
+        """Text ranges of the sentences holding an anchor token; rules with the same anchor share them."""
+        key = (tuple(anchor), ignore_case)
+        found = self._ranges.get(key)
+        if found is None:
+            found = self._ranges[key] = ranges(self.sentences_for(anchor, ruleset, ignore_case), sentences)
+        return found
 
 
 def ranges(indices: list[int], sentences: list[Sentence]) -> list[tuple[int, int]]:

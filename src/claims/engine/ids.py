@@ -9,7 +9,7 @@ are numbered in article order: ``D-7QK2MX``, ``D-7QK2MX-2``.
 
 from __future__ import annotations
 
-import base64
+import functools
 import hashlib
 from collections.abc import Iterable
 from typing import Protocol
@@ -25,10 +25,21 @@ class _Identifiable(Protocol):
     id: str
 
 
+_BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+
+
+@functools.lru_cache(maxsize=4096)
+def _collapse(text: str) -> str:
+    # a sentence with several claims is collapsed once
+    return " ".join(text.split())
+
+
 def fingerprint(*parts: str) -> str:
     """A short, stable hash of text parts with whitespace collapsed."""
-    digest = hashlib.sha256("\x1f".join(" ".join(p.split()) for p in parts).encode("utf-8")).digest()
-    return base64.b32encode(digest[:5]).decode("ascii")[:8]
+    digest = hashlib.sha256("\x1f".join(_collapse(p) for p in parts).encode("utf-8")).digest()
+    # base 32 of the first 40 bits (as base64.b32encode(digest[:5]), without its overhead)
+    bits = int.from_bytes(digest[:5], "big")
+    return "".join(_BASE32[(bits >> shift) & 31] for shift in (35, 30, 25, 20, 15, 10, 5, 0))
 
 
 def base_id(kind: str, text: str, sentence: str) -> str:

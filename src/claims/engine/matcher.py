@@ -18,7 +18,7 @@ import regex
 from claims.errors import PatternTimeout
 from claims.engine import anchors, ids, values
 from claims.engine.anchors import TokenIndex
-from claims.models import Article, Claim, Paragraph, Sentence
+from claims.models import Article, Claim, Paragraph, Sentence, build
 from claims.ruleset.loader import CompiledRule, RuleSet
 from claims.text import segment
 
@@ -58,34 +58,56 @@ class ValueContext:
     state: dict[str, Any] = field(default_factory=dict)  # carried through the article in order
 
 
+_PARSED: dict[str, Any] = {}
+
+
+def _parse_template(template: str) -> Any:
+    """A template's pieces, parsed once: (literal text, group, list) triples, or the template."""
+    parsed = _PARSED.get(template)
+    if parsed is None:
+        refs = list(_TEMPLATE_REF.finditer(template))
+        if not refs:
+            parsed = template
+        elif len(refs) == 1 and refs[0].span() == (0, len(template)):
+            parsed = (refs[0].group(1), refs[0].group(2))
+        else:
+            pieces, last = [], 0
+            for ref in refs:
+                pieces.append((template[last:ref.start()], ref.group(1), ref.group(2)))
+                last = ref.end()
+            parsed = (pieces, template[last:])
+        _PARSED[template] = parsed
+    return parsed
+
+
+def _resolve(match: Any, group: str, list_name: str | None, ruleset: RuleSet) -> Any:
+    text = match.group(group)
+    if text is None:
+        return None
+    if list_name:
+        found = ruleset.lists[list_name].lookup(text)
+        return found if found is not None else text
+    return text
+
+
 def render_template(template: Any, match: Any, ruleset: RuleSet) -> Any:
     """A value template: a literal, ``{group}`` or ``{group|list}``, or a string mixing them."""
     if not isinstance(template, str):
         return template
-    refs = list(_TEMPLATE_REF.finditer(template))
-    if not refs:
-        return template
-
-    def resolve(ref: Any) -> Any:
-        text = match.group(ref.group(1))
-        if text is None:
-            return None
-        if ref.group(2):
-            found = ruleset.lists[ref.group(2)].lookup(text)
-            return found if found is not None else text
-        return text
-
-    if len(refs) == 1 and refs[0].span() == (0, len(template)):
-        return resolve(refs[0])
-    parts = [resolve(ref) for ref in refs]
+    parsed = _parse_template(template)
+    if isinstance(parsed, str):
+        return parsed
+    if isinstance(parsed[0], str):
+        return _resolve(match, parsed[0], parsed[1], ruleset)
+    pieces, tail = parsed
+    parts = [_resolve(match, group, list_name, ruleset) for _, group, list_name in pieces]
     if all(p is None for p in parts):
         return None
-    out, last = [], 0
-    for ref, part in zip(refs, parts):
-        out.append(template[last:ref.start()])
+    out = []
+    for (literal, _, _), part in zip(pieces, parts):
+        out.append(literal)
         out.append("" if part is None else str(part))
-        last = ref.end()
-    out.append(template[last:])
+    out.append(tail)
     return "".join(out)
 
 
@@ -99,11 +121,11 @@ def _scan(rule: CompiledRule, ruleset: RuleSet, text: str, timeout: float, index
     if not rule.spec.anchor or index is None or sentences is None:
         yield from rule.regex.finditer(text, timeout=timeout)
         return
-    chosen = index.sentences_for(rule.spec.anchor, ruleset, rule.spec.ignore_case)
-    for start, end in anchors.ranges(chosen, sentences):
+    size = len(text)
+    for start, end in index.ranges_for(rule.spec.anchor, ruleset, rule.spec.ignore_case, sentences):
         # Scan a little past the sentence so lookaheads see what follows, as in a whole-text
         # scan ("Jun." before a capital is a name, not June); keep matches that start inside.
-        for m in rule.regex.finditer(text, start, min(len(text), end + LOOKAHEAD_CHARS), timeout=timeout):
+        for m in rule.regex.finditer(text, start, min(size, end + LOOKAHEAD_CHARS), timeout=timeout):
             if m.start() >= end:
                 break
             yield m
@@ -249,6 +271,10 @@ def run(article: Article, ruleset: RuleSet) -> tuple[list[Claim], list[Paragraph
     masked = article.text != clean
     ctx = ValueContext(article_date=article.date, lang=ruleset.lang, ruleset=ruleset)
     claims: list[Claim] = []
+    shown: dict[int, str] = {}  # sentences as displayed, once each
+    for _, i in placed:
+        if sents and i not in shown:
+            shown[i] = _display(clean[sents[i].start:sents[i].end], masked)
     for cand, sentence_index in placed:
         raw = clean[cand.start:cand.end]
         ctx.text = raw
@@ -256,12 +282,12 @@ def run(article: Article, ruleset: RuleSet) -> tuple[list[Claim], list[Paragraph
         line, column = locator.line_col(cand.start)
         sent = sents[sentence_index] if sents else None
         # model_construct: the engine builds valid claims itself; validation would cost a third of the run
-        claims.append(Claim.model_construct(
-            id="",
+        claims.append(build(
+            Claim, id="",
             kind=cand.rule.kind,  # type: ignore[arg-type]
             text=_display(raw, masked and raw != article.text[cand.start:cand.end]),
             start=cand.start, end=cand.end, line=line, column=column,
-            sentence=_display(clean[sent.start:sent.end], masked) if sent else "",
+            sentence=shown[sentence_index] if sent else "",
             sentence_start=sent.start if sent else 0,
             paragraph=sent.paragraph if sent else 0,
             value=value, rule=cand.rule.id, hint=cand.rule.spec.hint,

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 import regex
 
-from claims.models import Paragraph, Sentence
+from claims.models import Paragraph, Sentence, build
 
 _BLANK_LINE = regex.compile(r"\n[ \t\r]*\n")
 _BOUNDARY = regex.compile(r"[.!?…]+[\"'“”»«‘’)\]]*(?=\s)")
@@ -52,7 +52,7 @@ def paragraphs(text: str, original: str | None = None) -> list[Paragraph]:
         if not stripped:
             continue
         lead = len(chunk) - len(chunk.lstrip())
-        result.append(Paragraph.model_construct(start=start + lead, end=start + lead + len(stripped),
+        result.append(build(Paragraph, start=start + lead, end=start + lead + len(stripped),
                                 index=len(result) + 1))
     return result
 
@@ -156,5 +156,5 @@ def _append(result: list[Sentence], text: str, para: Paragraph, start: int, end:
     if not stripped:
         return
     lead = len(piece) - len(piece.lstrip())
-    result.append(Sentence.model_construct(start=start + lead, end=start + lead + len(stripped),
+    result.append(build(Sentence, start=start + lead, end=start + lead + len(stripped),
                            index=len(result) + 1, paragraph=para.index))
