@@ -258,6 +258,10 @@ def write_checklist(article: Any, result: Any, job: Job) -> str:
         raise ClaimsError(f"a checklist exists already; bring it up to date with "
                           f"`claims update {job.path}` (keeps every tick), or pass --force to "
                           f"start over", target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)  # a configured name may name a subfolder
+    except OSError as exc:
+        raise ClaimsError(f"cannot make the checklist's folder: {exc.strerror or exc}", target.parent) from None
     if job.option("format") == "csv":
         from claims.report.csvout import write_csv
 
