@@ -29,7 +29,60 @@ TEMPLATES = [
 ]
 
 
+# Sentences without claims, as most of a news article is: subjects, verbs and objects of our own,
+# combined freely, so the text is varied and not one sentence repeated.
+SUBJECTS = ["Die Gemeinde", "Der Verein", "Das Team", "Die Anrainergemeinschaft", "Die Feuerwehr", "Der Ausschuss",
+            "Die Schule", "Das Museum", "Der Bauernbund", "Der Chor", "Die Jugendgruppe",
+            "Das Hotel am Platz", "Die Bibliothek", "Der Sportverein", "Die Pfarrei", "Die Musikkapelle"]
+VERBS = ["plant", "bespricht", "unterstützt", "prüft", "organisiert", "verschiebt", "begrüßt",
+         "diskutiert", "betreut", "erneuert", "renoviert", "vergibt", "sammelt", "gestaltet"]
+OBJECTS = ["den neuen Radweg", "das Fest im Dorf", "die Sanierung der Brücke", "einen Ausflug in die Berge",
+           "die Pflege der Wanderwege", "den Umbau des Gemeindehauses", "eine Ausstellung über das Handwerk",
+           "die Betreuung der Kinder", "den Ausbau des Spielplatzes", "die Pläne für den Dorfplatz",
+           "ein Konzert in der Kirche", "die Zusammenarbeit mit den Nachbarorten", "den Bau eines Stadels"]
+TAILS = ["", "", " gemeinsam mit den Nachbarn", " nach langer Diskussion", " in enger Abstimmung mit dem Land",
+         " ohne großen Aufwand", " mit viel Engagement", " auf Wunsch der Bevölkerung", " im Rahmen des Projekts"]
+PROSE = [
+    "Die Stimmung unter den Gästen war ausgelassen, und viele blieben noch lange sitzen.",
+    "Wer mehr erfahren möchte, findet die Unterlagen im Rathaus.",
+    "Die Straße bleibt während der Arbeiten für den Verkehr gesperrt.",
+    "Im Anschluss gab es Kaffee und Kuchen für alle Anwesenden.",
+    "Ob das Vorhaben tatsächlich umgesetzt wird, hängt von der Finanzierung ab.",
+    "Viele Eltern hatten sich eine Lösung für die Betreuung in den Ferien gewünscht.",
+    "Anmeldungen sind im Büro des Vereins möglich.",
+    "Der Weg führt durch den Wald hinauf zur Alm und wieder zurück ins Dorf.",
+    "Auch die Kinder durften mitmachen und bastelten kleine Laternen.",
+    "Die Organisatoren bedankten sich bei den vielen freiwilligen Helfern.",
+    "Bei schlechtem Wetter findet die Veranstaltung im Saal statt.",
+    "Die Pläne stießen nicht überall auf Zustimmung.",
+    "Für das leibliche Wohl ist gesorgt.",
+    "Das Gebäude steht unter Denkmalschutz und muss behutsam renoviert werden.",
+    "Seit Langem wünschen sich die Bewohner eine bessere Anbindung an den Bus.",
+    "Nach dem Gottesdienst zogen die Vereine gemeinsam über den Platz.",
+    "Das Programm richtet sich an Jung und Alt.",
+    "Die Diskussion verlief sachlich, wenn auch nicht immer einig.",
+    "Im Herzen des Ortes soll ein Treffpunkt für alle Generationen entstehen.",
+    "Die Arbeiten kommen gut voran, auch wenn das Wetter nicht immer mitspielt.",
+]
+
+
+def prose(rng: random.Random) -> str:
+    if rng.random() < 0.4:
+        return rng.choice(PROSE)
+    return f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}{rng.choice(TAILS)}."
+
+
 def sentence(rng: random.Random) -> str:
+    if rng.random() < PROSE_SHARE:
+        return prose(rng)
+    return claim_sentence(rng)
+
+
+# share of sentences without claims: real regional news holds about 8-9 claims per KB
+PROSE_SHARE = 0.75
+
+
+def claim_sentence(rng: random.Random) -> str:
     return rng.choice(TEMPLATES).format(
         role=rng.choice(ROLES), person=rng.choice(PEOPLE), org=rng.choice(ORGS),
         day=rng.randint(1, 28), month=rng.choice(MONTHS), qual=rng.choice(QUALIFIERS),
@@ -40,7 +93,7 @@ def sentence(rng: random.Random) -> str:
 
 
 def article(rng: random.Random, paragraphs: int = 6) -> str:
-    return "\n\n".join(" ".join(sentence(rng) for _ in range(rng.randint(2, 5)))
+    return "\n\n".join(" ".join(sentence(rng) for _ in range(rng.randint(2, 6)))
                        for _ in range(paragraphs)) + "\n"
 
 
