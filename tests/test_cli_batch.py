@@ -119,3 +119,20 @@ def test_check_runs_over_a_folder(tmp_path, runner):
     checks = json.loads(result.stdout)
     assert [Path(c["article"]).name for c in checks["articles"]] == [
         "a-messe.md", "b-gemeinde.txt", "c-sport.md", "d-wetter.md"]
+
+
+def test_a_progress_bar_on_a_terminal_only_for_more_than_one_article(monkeypatch, capsys):
+    import sys
+
+    from claims.cli import _Progress
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    monkeypatch.delenv("CLAIMS_NO_PROGRESS", raising=False)
+    bar = _Progress(4)
+    for _ in range(4):
+        bar.step()
+    bar.clear()
+    assert "4/4 articles" in capsys.readouterr().err
+    single = _Progress(1)
+    single.step()
+    assert capsys.readouterr().err == ""
