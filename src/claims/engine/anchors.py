@@ -40,15 +40,20 @@ class TokenIndex:
         for i, sentence in enumerate(sentences):
             for token in set(TOKEN.findall(text, sentence.start, sentence.end)):
                 self.where[token].append(i)
-        self._folded: dict[str, set[int]] | None = None
+        self._folded: dict[str, list[int]] | None = None
         self._cache: dict[str, set[int]] = {}
         self._ranges: dict[tuple[tuple[str, ...], bool], list[tuple[int, int]]] = {}
 
-    def _fold(self) -> dict[str, set[int]]:
+    def _fold(self) -> dict[str, list[int]]:
         if self._folded is None:
-            folded: dict[str, set[int]] = defaultdict(set)
+            # lists, not sets: a set per distinct word would hold megabytes; callers collect into a set
+            folded: dict[str, list[int]] = {}
             for token, found in self.where.items():
-                folded[token.casefold()].update(found)
+                key = token.casefold()
+                if key in folded:
+                    folded[key] = folded[key] + found
+                else:
+                    folded[key] = found
             self._folded = folded
         return self._folded
 

@@ -35,7 +35,7 @@ TIMEOUT_SECONDS_PER_MB = 4.0
 LOOKAHEAD_CHARS = 200
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     rule: CompiledRule
     start: int
