@@ -44,7 +44,7 @@ class ConfigError(ClaimsError):
 class ConfigFile(BaseModel):
     """The keys of ``claims.toml`` (or ``[tool.claims]``); unknown keys are errors."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)  # built on first use: a cold run need not pay for it
 
     lang: str | None = Field(None, min_length=2, max_length=12)
     rules: list[str] = Field(default_factory=list)
