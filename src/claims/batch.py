@@ -18,18 +18,18 @@ spread over the workers too.
 from __future__ import annotations
 
 import glob
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claims.errors import ClaimsError, InputError
 from claims.text.reader import READABLE_SUFFIXES
+
+if TYPE_CHECKING:  # worker pools are imported when a batch needs them: a single article need not pay
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 GLOB_CHARS = set("*?[")
 SKIPPED_DIRS = {"node_modules", "__pycache__"}
@@ -176,6 +176,9 @@ def _preload(jobs: Sequence[Job]) -> None:
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if "fork" in methods else None
     return ProcessPoolExecutor(max_workers=workers, mp_context=context)
@@ -201,6 +204,8 @@ def run(jobs: Sequence[Job], action: Action, workers: int | None = None,
     size = max(1, min(16, len(jobs) // (workers * 8)))
     chunks = [list(enumerate(jobs))[start:start + size] for start in range(0, len(jobs), size)]
     window = workers * 3
+    from concurrent.futures.process import BrokenProcessPool
+
     with _pool(workers) as pool:
         pending: deque[tuple[Sequence[tuple[int, Job]], Future[list[Outcome]]]] = deque()
         todo = iter(chunks)
