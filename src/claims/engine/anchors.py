@@ -20,6 +20,7 @@ its rule finds fails the rule's own tests.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -43,6 +44,8 @@ class TokenIndex:
         self._folded: dict[str, list[int]] | None = None
         self._cache: dict[str, set[int]] = {}
         self._ranges: dict[tuple[tuple[str, ...], bool], list[tuple[int, int]]] = {}
+        self._sorted: tuple[list[str], list[tuple[str, str]]] | None = None
+        self._joined: tuple[str, list[int], list[str]] | None = None
 
     def _fold(self) -> dict[str, list[int]]:
         if self._folded is None:
@@ -56,6 +59,43 @@ class TokenIndex:
                     folded[key] = found
             self._folded = folded
         return self._folded
+
+    def _affixed(self, affix: str, backwards: bool) -> list[str]:
+        """Folded words beginning (or, backwards, ending) with ``affix``: a range of a sorted list."""
+        if self._sorted is None:
+            keys = list(self._fold())
+            self._sorted = (sorted(keys), sorted((k[::-1], k) for k in keys))
+        if backwards:
+            rev = affix[::-1]
+            pairs = self._sorted[1]
+            i = bisect.bisect_left(pairs, (rev, ""))
+            found = []
+            while i < len(pairs) and pairs[i][0].startswith(rev):
+                found.append(pairs[i][1])
+                i += 1
+            return found
+        keys = self._sorted[0]
+        i = bisect.bisect_left(keys, affix)
+        j = bisect.bisect_left(keys, affix + "\U0010ffff")
+        return [k for k in keys[i:j] if k.startswith(affix)]
+
+    def _holding(self, parts: set[str]) -> set[str]:
+        """Folded words holding one of ``parts``: found in all words joined, not word by word."""
+        if self._joined is None:
+            keys = list(self._fold())
+            starts, at = [], 0
+            for k in keys:
+                starts.append(at)
+                at += len(k) + 1
+            self._joined = ("\n".join(keys), starts, keys)
+        joined, starts, keys = self._joined
+        found: set[str] = set()
+        for part in parts:
+            at = joined.find(part)
+            while at >= 0:
+                found.add(keys[bisect.bisect_right(starts, at) - 1])
+                at = joined.find(part, at + 1)
+        return found
 
     def _item(self, item: str, ruleset: RuleSet, ignore_case: bool) -> set[int]:
         key = f"{ignore_case}|{item}"
@@ -76,15 +116,12 @@ class TokenIndex:
                 parts = {ref.group(3).casefold()}
             folded = self._fold()
             if ref.group(1) and ref.group(4):
-                for token, found in folded.items():
-                    if any(part in token for part in parts):
-                        result.update(found)
+                for token in self._holding(parts):
+                    result.update(folded[token])
             else:
-                test = str.endswith if ref.group(1) else str.startswith
-                affixes = tuple(parts)
-                for token, found in folded.items():
-                    if test(token, affixes):
-                        result.update(found)
+                for part in parts:
+                    for token in self._affixed(part, backwards=bool(ref.group(1))):
+                        result.update(folded[token])
         elif ref and ref.group(2):
             word_list = ruleset.lists[ref.group(2)]
             fold = ignore_case or word_list.ignore_case
