@@ -55,6 +55,8 @@ class ValueContext:
     lang: str
     ruleset: RuleSet
     text: str = ""  # the claim's text
+    paragraph: int = 0  # the claim's paragraph (1-based; 0 when unknown)
+    sentence: int = 0  # the claim's sentence (1-based; 0 when unknown)
     state: dict[str, Any] = field(default_factory=dict)  # carried through the article in order
 
 
@@ -278,6 +280,8 @@ def run(article: Article, ruleset: RuleSet) -> tuple[list[Claim], list[Paragraph
     for cand, sentence_index in placed:
         raw = clean[cand.start:cand.end]
         ctx.text = raw
+        ctx.sentence = sents[sentence_index].index if sents else 0
+        ctx.paragraph = sents[sentence_index].paragraph if sents else 0
         value = values.normalize(cand.rule.kind, cand.fields, ctx)
         line, column = locator.line_col(cand.start)
         sent = sents[sentence_index] if sents else None
