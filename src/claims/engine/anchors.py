@@ -101,38 +101,31 @@ class TokenIndex:
         key = f"{ignore_case}|{item}"
         if key in self._cache:
             return self._cache[key]
+        mode, words = _spec(ruleset, item, ignore_case)
         result: set[int] = set()
-        ref = _ITEM.match(item)
-        if item == "#digit":
+        if mode == "digit":
             for token, found in self.where.items():
                 if token[0].isdigit():
                     result.update(found)
-        elif ref and (ref.group(1) or ref.group(4)):  # endings, beginnings, parts of words
-            # they sit inside words (Vizebürgermeisterin, Dienstagabend), so case is ignored
-            if ref.group(2):
-                parts = {first.casefold() for e in ruleset.lists[ref.group(2)].entries
-                         for first in TOKEN.findall(e)[:1]}
-            else:
-                parts = {ref.group(3).casefold()}
+        elif mode in ("suffix", "prefix", "holding"):
             folded = self._fold()
-            if ref.group(1) and ref.group(4):
-                for token in self._holding(parts):
+            if mode == "holding":
+                for token in self._holding(set(words)):
                     result.update(folded[token])
-            else:
-                for part in parts:
-                    for token in self._affixed(part, backwards=bool(ref.group(1))):
+            elif len(words) * 8 > len(folded):  # a short article: test its words against all affixes
+                affixes = tuple(words)
+                test = str.endswith if mode == "suffix" else str.startswith
+                for token, found in folded.items():
+                    if test(token, affixes):
+                        result.update(found)
+            else:  # a long one: look each affix up in the sorted words
+                for part in words:
+                    for token in self._affixed(part, backwards=mode == "suffix"):
                         result.update(folded[token])
-        elif ref and ref.group(2):
-            word_list = ruleset.lists[ref.group(2)]
-            fold = ignore_case or word_list.ignore_case
-            table = self._fold() if fold else self.where
-            for entry in word_list.entries:
-                words = TOKEN.findall(entry)
-                if words:
-                    result.update(table.get(words[0].casefold() if fold else words[0], ()))
         else:
-            table = self._fold() if ignore_case else self.where
-            result.update(table.get(item.casefold() if ignore_case else item, ()))
+            table = self._fold() if mode == "folded" else self.where
+            for token in words & table.keys():  # iterates over the smaller side
+                result.update(table[token])
         self._cache[key] = result
         return result
 
@@ -150,6 +143,35 @@ class TokenIndex:
         if found is None:
             found = self._ranges[key] = ranges(self.sentences_for(anchor, ruleset, ignore_case), sentences)
         return found
+
+
+def _spec(ruleset: RuleSet, item: str, ignore_case: bool) -> tuple[str, frozenset[str]]:
+    """What an anchor item looks for, worked out once per rule set (not once per article)."""
+    cache = ruleset.__dict__.setdefault("_anchor_specs", {})
+    key = (item, ignore_case)
+    if key in cache:
+        return cache[key]
+    ref = _ITEM.match(item)
+    if item == "#digit":
+        spec = ("digit", frozenset())
+    elif ref and (ref.group(1) or ref.group(4)):  # endings, beginnings, parts of words
+        # they sit inside words (Vizebürgermeisterin, Dienstagabend), so case is ignored
+        if ref.group(2):
+            parts = frozenset(first.casefold() for e in ruleset.lists[ref.group(2)].entries
+                              for first in TOKEN.findall(e)[:1])
+        else:
+            parts = frozenset({ref.group(3).casefold()})
+        spec = ("holding" if ref.group(1) and ref.group(4) else "suffix" if ref.group(1) else "prefix", parts)
+    elif ref and ref.group(2):
+        word_list = ruleset.lists[ref.group(2)]
+        fold = ignore_case or word_list.ignore_case
+        firsts = (TOKEN.findall(entry)[:1] for entry in word_list.entries)
+        spec = ("folded" if fold else "exact",
+                frozenset(w[0].casefold() if fold else w[0] for w in firsts if w))
+    else:
+        spec = ("folded" if ignore_case else "exact", frozenset({item.casefold() if ignore_case else item}))
+    cache[key] = spec
+    return spec
 
 
 def ranges(indices: list[int], sentences: list[Sentence]) -> list[tuple[int, int]]:
