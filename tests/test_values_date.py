@@ -195,3 +195,39 @@ def test_vague_time_frequencies_and_ages_are_no_dates(rules):
             "Die Frau ist 44 Jahre alt, Jugendliche ab 16 Jahren zahlen weniger. "
             "Es kamen 2000 Besucher.")
     assert dates(text, rules) == []
+
+
+# --------------------------------------------------------------- quarters, compound durations, context
+
+def test_quarters_and_half_years():
+    c = ctx("2025-10-29")
+    assert normalize({"quarter": 3}, c) == "2025-Q3"
+    assert normalize({"quarter": "last", "rel": "Y -1"}, c) == "2024-Q3"  # Vorjahresquartal
+    assert normalize({"quarter": 4}, ctx("2026-01-20")) == "2025-Q4"  # the nearest year
+    assert normalize({"quarter": 1, "year": "2023"}, ctx()) == "2023-Q1"
+    assert normalize({"half": 1, "rel_unit": "Y", "rel": "Y -1"}, ctx()) == "2024-H1"
+    assert normalize({"quarter": "last", "rel": "Y -1"}, ctx("2025-10-29")) == "2024-Q3"  # none before: last full quarter
+    assert normalize({"quarter": 2}, ctx(None)) == "XXXX-Q2"
+
+
+def test_compound_durations():
+    assert normalize({"dur_number": 1, "dur_unit": "Y", "dur_number2": 10, "dur_unit2": "M"}, ctx()) == "P1Y10M"
+    assert normalize({"dur_number": 2, "dur_unit": "H", "dur_number2": "30", "dur_unit2": "MIN"}, ctx()) == "PT2H30M"
+    assert normalize({"dur_number": 1, "dur_unit": "D", "dur_number2": 6, "dur_unit2": "H"}, ctx()) == "P1DT6H"
+
+
+def test_a_future_date_governs_the_times_of_its_own_sentence_only():
+    c = ctx("2026-01-18")
+    c.sentence = 4
+    assert normalize({"weekday": 2, "weekday_dir": 1}, c) == "2026-01-20"
+    assert normalize({"hour": "17", "minute": "45"}, c) == "2026-01-20T17:45"
+    c.sentence = 5
+    assert normalize({"hour": "10"}, c) == "2026-01-18T10:00"
+
+
+def test_a_weekday_inside_an_announced_span_is_that_day():
+    c = ctx("2025-09-10")
+    normalize({"day": 26, "month": 9, "weekday": 5}, c)
+    normalize({"day": 28, "month": 9, "weekday": 7}, c)
+    assert normalize({"weekday": 6, "part": "MO"}, c) == "2025-09-27TMO"
+    assert normalize({"weekday": 3}, c) == "2025-09-10"  # not inside the span: the latest one

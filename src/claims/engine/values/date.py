@@ -14,6 +14,12 @@ Calendar fields
     ``day``       1-31.
     ``weekday``   ISO weekday, 1 = Monday ... 7 = Sunday.
     ``season``    ``SP``, ``SU``, ``FA``, ``WI`` (``Herbst 2011`` -> ``2011-FA``).
+    ``quarter``   1-4 (``2025-Q3``), or ``"last"``: the quarter mentioned last
+                  (``Vorjahresquartal``: ``quarter = "last"`` with ``rel = "Y -1"``);
+                  without a year, the year that puts the quarter nearest to the
+                  article date; without any quarter before, the last full
+                  quarter before the article date.
+    ``half``      1-2, a half year (``2025-H1``), its year found like a quarter's.
     ``decade``    the decade's first year, or its last two digits (``"90"``):
                   ``199``; ``century`` an ordinal century (``19`` -> ``18``).
 
@@ -39,7 +45,9 @@ Relative fields
 Duration fields
     ``dur_number`` (a number, or ``X`` when unknown) and ``dur_unit``
     (``Y``, ``M``, ``W``, ``D``, ``H``, ``MIN``, ``DE``, ``CE``, ``WE``):
-    ``P2D``, ``P10Y``, ``PT3H``, ``P2DE``.
+    ``P2D``, ``P10Y``, ``PT3H``, ``P2DE``. ``dur_number2`` and ``dur_unit2``
+    add a second, smaller part (``einem Jahr und zehn Monaten``: ``P1Y10M``;
+    ``zwei Stunden und 30 Minuten``: ``PT2H30M``).
 
 Resolution
     A day and month without a year take the year that puts them nearest to the
@@ -51,7 +59,14 @@ Resolution
     happened, and a future date (``wird auf den 7. Dezember verschoben``) rarely
     governs the times of the sentences after it. A time whose date stands
     right before it (``am kommenden Samstag um 14 Uhr``) gets that date's
-    fields from its rule and needs no anchor.
+    fields from its rule and needs no anchor. Only within one sentence does a
+    future date govern a time (``am kommenden Dienstag ... (erster Lauf um
+    17.45 Uhr)``, using ``ctx.sentence``): the sentences after it keep the
+    rule above, since event listings often give times for the publication day.
+    A weekday without a date or direction that falls between the last two
+    calendar dates (day and month) mentioned, when they are at most a week apart, is that
+    day (``beginnt am Freitag, 26. September, und endet am Sonntag, 28.
+    September ... am Samstag``): an announced event's days.
 """
 
 from __future__ import annotations
@@ -103,16 +118,61 @@ def _fmt_number(number: float) -> str:
     return f"{number:g}"
 
 
+_TIME_UNITS = {"H": "H", "MIN": "M"}
+
+
 def _duration(fields: dict[str, Any]) -> str:
-    unit = _text(fields.get("dur_unit")) or "X"
-    raw = fields.get("dur_number")
-    number = _num(raw)
-    count = "X" if number is None else _fmt_number(number)
-    if unit == "H":
-        return f"PT{count}H"
-    if unit == "MIN":
-        return f"PT{count}M"
-    return f"P{count}{unit}"
+    parts = [(_text(fields.get("dur_unit")) or "X", fields.get("dur_number"))]
+    unit2 = _text(fields.get("dur_unit2"))
+    if unit2 is not None:
+        parts.append((unit2, fields.get("dur_number2")))
+    dates, times = [], []
+    for unit, raw in parts:
+        number = _num(raw)
+        count = "X" if number is None else _fmt_number(number)
+        if unit in _TIME_UNITS:
+            times.append(count + _TIME_UNITS[unit])
+        else:
+            dates.append(count + unit)
+    return "P" + "".join(dates) + ("T" + "".join(times) if times else "")
+
+
+def _last_full_quarter(ref: dt.date) -> tuple[int, int]:
+    year, month = _add_months(ref.year, ref.month, -3)
+    return year, (month - 1) // 3 + 1
+
+
+def _period(fields: dict[str, Any], ctx: Any, key: str, size: int) -> str | None:
+    """A quarter (``size`` 3 months) or half year (6) as ``2025-Q3`` / ``2025-H1``."""
+    text = _text(fields.get(key))
+    if text is None:
+        return None
+    article = ctx.article_date
+    state = ctx.state
+    letter = "Q" if size == 3 else "H"
+    unit, offset = _split_rel(fields)
+    if text == "last":
+        last = state.get("last_" + key)
+        if last is None:
+            if article is None:
+                return f"XXXX-{letter}X"
+            last = _last_full_quarter(article) if size == 3 else (article.year - 1 if article.month <= 6 else article.year, 2 if article.month <= 6 else 1)
+        year, number = last
+        if unit == "Y" and offset is not None:
+            year += offset
+        return f"{year:04d}-{letter}{number}"
+    number = _int(text)
+    if number is None:
+        return None
+    year = _year(fields, article)
+    if year is None and unit == "Y" and offset is not None and article is not None:
+        year = article.year + offset
+    if year is None and article is not None:
+        year = _nearest_month_year(number * size - size // 2, article)
+    if year is None:
+        return f"XXXX-{letter}{number}"
+    state["last_" + key] = (year, number)
+    return f"{year:04d}-{letter}{number}"
 
 
 def _year(fields: dict[str, Any], ref: dt.date | None) -> int | None:
@@ -179,6 +239,32 @@ def _weekday(weekday: int, ref: dt.date, direction: int | None) -> dt.date:
     if direction is not None and direction < 0 and delta == 0:
         delta = 7
     return ref - dt.timedelta(days=delta)
+
+
+def _remember_calendar_day(state: dict[str, Any], date: dt.date | None) -> None:
+    """The last two calendar dates (day and month) mentioned: a possible event's span."""
+    if date is None:
+        return
+    recent = state.setdefault("recent_days", [])
+    if not recent or recent[-1] != date:
+        recent.append(date)
+        del recent[:-2]
+
+
+def _weekday_in_span(weekday: int, state: dict[str, Any]) -> dt.date | None:
+    """The weekday between the last two day-precise dates mentioned, at most a week apart."""
+    days = state.get("recent_days") or []
+    if len(days) < 2:
+        return None
+    first, last = min(days[-2:]), max(days[-2:])
+    if not 0 < (last - first).days <= 7:
+        return None
+    day = first
+    while day <= last:
+        if day.isoweekday() == weekday:
+            return day
+        day += dt.timedelta(days=1)
+    return None
 
 
 def _relative(unit: str, offset: int, fields: dict[str, Any], ref: dt.date | None,
@@ -266,6 +352,11 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
     state = ctx.state
     ref = _reference(fields, ctx)
 
+    for key, size in (("quarter", 3), ("half", 6)):
+        period = _period(fields, ctx, key, size)
+        if period is not None:
+            return period, None
+
     unit, offset = _split_rel(fields)
     if unit is not None and offset is not None:
         return _relative(unit, offset, fields, ref, state)
@@ -303,12 +394,14 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
     if month is not None and day is not None:
         if year is not None:
             date = _safe_date(year, month, day)
+            _remember_calendar_day(state, date)
             return f"{year:04d}-{month:02d}-{day:02d}", date
         if article is None:
             return f"XXXX-{month:02d}-{day:02d}", None
         date = _nearest_day(month, day, article, weekday)
         if date is None:
             return f"XXXX-{month:02d}-{day:02d}", None
+        _remember_calendar_day(state, date)
         return date.isoformat(), date
     if month is not None:
         if year is None:
@@ -334,7 +427,9 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
         if article is None:
             return f"XXXX-WXX-{weekday}", None
         direction = _int(fields.get("weekday_dir"))
-        date = _weekday(weekday, article, direction)
+        date = _weekday_in_span(weekday, state) if direction is None else None
+        if date is None:
+            date = _weekday(weekday, article, direction)
         return date.isoformat(), date
     if day is not None:  # a lone day: the last date's month
         base = state.get("last_any_day") or article
@@ -354,12 +449,18 @@ def normalize(fields: dict[str, Any], ctx: Any) -> str | None:
     if value is None:
         if not suffix:
             return None
-        base = state.get("last_day") or ctx.article_date
+        same = state.get("sentence_day")
+        if same is not None and getattr(ctx, "sentence", 0) and same[0] == ctx.sentence:
+            base = same[1]  # a date earlier in the same sentence, future ones included
+        else:
+            base = state.get("last_day") or ctx.article_date
         if base is None:
             return "XXXX-XX-XX" + suffix
         return base.isoformat() + suffix
     if date is not None:
         state["last_any_day"] = date
+        if fields.get("weekday") or fields.get("day"):  # not gestern/morgen: heute und morgen, jeweils 7-17 Uhr
+            state["sentence_day"] = (getattr(ctx, "sentence", 0), date)
         if ctx.article_date is None or date <= ctx.article_date:
             state["last_day"] = date
     if suffix and date is not None:
