@@ -43,3 +43,26 @@ def test_an_anchor_list_selects_only_sentences_holding_one_of_its_words():
     assert index.sentences_for(["{months}"], ruleset, False) == [1]
     assert index.sentences_for(["#digit"], ruleset, False) == [1]
     assert index.sentences_for(["nichts"], ruleset, False) == [2]
+
+
+def test_a_link_with_an_anchor_searches_only_sentences_holding_its_tokens(tmp_path):
+    from claims.api import extract_text
+    from conftest import write_rule_dir
+
+    rules = write_rule_dir(tmp_path / "mine", {"links.toml": '''kind = "quote"
+
+[[link]]
+id = "de.quote.test-speaker-after-label"
+field = "speaker"
+pattern = 'Sprecher (?P<speaker>\\p{Lu}\\p{Ll}+ \\p{Lu}\\p{Ll}+)'
+anchor = ["Pressesprecher"]
+sentences_before = 0
+priority = 100
+'''})
+    ruleset = load_ruleset("de", (rules,))
+
+    def speaker(text):
+        return next(c for c in extract_text(text, rules=ruleset).claims if c.kind == "quote").value["speaker"]
+
+    assert speaker("Sprecher Karl Huber: „Wir bleiben hier, ganz sicher.“") is None
+    assert speaker("Der Pressesprecher, Sprecher Karl Huber: „Wir bleiben hier, ganz sicher.“") == "Karl Huber"

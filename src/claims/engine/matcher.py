@@ -221,11 +221,18 @@ def _display(text: str, masked: bool) -> str:
 
 
 def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list[Sentence],
-                ruleset: RuleSet) -> None:
-    """Fill empty fields (a quote's speaker) from the claim's sentence or the ones before."""
+                ruleset: RuleSet, index: TokenIndex | None = None) -> None:
+    """Fill empty fields (a quote's speaker) from the claim's sentence or the ones before.
+
+    A link with an ``anchor`` searches only sentences holding one of its tokens.
+    """
     if not ruleset.links or not sentences:
         return
     timeout = _timeout_for(clean)
+    allowed: dict[str, set[int] | None] = {
+        link.spec.id: (set(index.sentences_for(link.spec.anchor, ruleset, link.spec.ignore_case))
+                       if index is not None and link.spec.anchor else None)
+        for link in ruleset.links}
     for cand, sentence_index in claims:
         for link in ruleset.links:
             if link.kind != cand.rule.kind or cand.fields.get(link.spec.field) not in (None, ""):
@@ -233,10 +240,12 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
             if link.spec.field not in cand.fields:
                 continue
             for back in range(0, link.spec.sentences_before + 1):
-                index = sentence_index - back
-                if index < 0:
+                at = sentence_index - back
+                if at < 0:
                     break
-                sent = sentences[index]
+                if allowed[link.spec.id] is not None and at not in allowed[link.spec.id]:
+                    continue
+                sent = sentences[at]
                 window = clean[sent.start:sent.end]
                 if back == 0:  # the claim itself is no place to look for its speaker
                     # one placeholder, not a run of blanks: patterns with \s* around it would
@@ -264,11 +273,12 @@ def run(article: Article, ruleset: RuleSet) -> tuple[list[Claim], list[Paragraph
         if "sentence_starters" in ruleset.lists else frozenset()
     sents = segment.sentences(clean, paras, abbreviations, starters)
 
-    chosen = drop_yielding(resolve_overlaps(find_candidates(clean, ruleset, sentences=sents)))
+    index = anchors.TokenIndex(clean, sents)
+    chosen = drop_yielding(resolve_overlaps(find_candidates(clean, ruleset, sentences=sents, index=index)))
     chosen.sort(key=lambda c: (c.start, -c.length))
     locator = _Locator(article.text, sents, paras)
     placed = [(cand, locator.sentence_index(cand.start)) for cand in chosen]
-    apply_links(placed, clean, sents, ruleset)
+    apply_links(placed, clean, sents, ruleset, index)
 
     masked = article.text != clean
     ctx = ValueContext(article_date=article.date, lang=ruleset.lang, ruleset=ruleset)

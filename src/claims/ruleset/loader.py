@@ -303,7 +303,7 @@ def _check_value_templates(spec: RuleSpec, compiled: Any, lists: dict[str, WordL
                                 path, line)
 
 
-def _check_anchor(spec: RuleSpec, lists: dict[str, WordList], path: Path, line: int | None) -> None:
+def _check_anchor(spec: RuleSpec | LinkSpec, lists: dict[str, WordList], path: Path, line: int | None) -> None:
     for item in spec.anchor:
         found = regex.fullmatch(r"\*?\{([A-Za-z_][A-Za-z0-9_]*)\}\*?", item)
         if found and found.group(1) not in lists:
@@ -457,6 +457,7 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
             if link_spec.field not in compiled.groupindex:
                 raise RuleError(f"link {link_spec.id}: pattern has no group named {link_spec.field!r}",
                                 path, line)
+            _check_anchor(link_spec, lists, path, line)
             links[link_spec.id] = Link(link_spec, rule_file.kind, path, line or 0, compiled)
     return RuleSet(lang=lang, name=name, version=version, dirs=dirs, rules=list(rules.values()),
                    links=sorted(links.values(), key=lambda l: -l.spec.priority), lists=lists,

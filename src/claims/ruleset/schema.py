@@ -71,6 +71,7 @@ class LinkSpec(BaseModel):
     pattern: str
     ignore_case: bool = False
     sentences_before: int = Field(default=1, ge=0, le=5)
+    anchor: list[str] = Field(default_factory=list)  # tokens a sentence must hold to be searched
     priority: int = 0
 
 
