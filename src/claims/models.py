@@ -16,13 +16,23 @@ KINDS: tuple[str, ...] = ("date", "figure", "quote", "attribution", "role", "sup
 _LAZY = ConfigDict(defer_build=True)
 
 
+_SHARED_FIELDS: dict[type, frozenset[str]] = {}
+
+
 def build(cls: type[Any], **values: Any) -> Any:
     """An instance from every field's value, known valid: what ``model_construct`` does without
     its per-call bookkeeping (building thousands of claims and sentences, that was a tenth of
     an extraction). The caller passes every field."""
     obj = cls.__new__(cls)
     object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    # Frozen models (sentences, paragraphs: tens of thousands in a long text) share one
+    # fields set; a set of their own would cost 200 bytes each and never change.
+    fields_set = _SHARED_FIELDS.get(cls) if cls.model_config.get("frozen") else None
+    if fields_set is None:
+        fields_set = set(values)
+        if cls.model_config.get("frozen"):
+            _SHARED_FIELDS[cls] = fields_set = frozenset(values)  # type: ignore[assignment]
+    object.__setattr__(obj, "__pydantic_fields_set__", fields_set)
     object.__setattr__(obj, "__pydantic_extra__", None)
     object.__setattr__(obj, "__pydantic_private__", None)
     return obj

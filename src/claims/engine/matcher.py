@@ -279,6 +279,7 @@ def run(article: Article, ruleset: RuleSet) -> tuple[list[Claim], list[Paragraph
     locator = _Locator(article.text, sents, paras)
     placed = [(cand, locator.sentence_index(cand.start)) for cand in chosen]
     apply_links(placed, clean, sents, ruleset, index)
+    del index, chosen  # the word index is done with; free it before the claims are built
 
     masked = article.text != clean
     ctx = ValueContext(article_date=article.date, lang=ruleset.lang, ruleset=ruleset)
