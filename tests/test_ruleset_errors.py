@@ -72,3 +72,18 @@ def test_the_cli_reports_a_broken_rule_file_with_exit_2(tmp_path, runner, sample
     result = runner.invoke(main, ["extract", str(sample), "--format", "json", "--rules", str(rules)])
     assert result.exit_code == 2
     assert "test.toml" in result.output and "Traceback" not in result.output
+
+
+def test_a_user_rule_wins_a_tie_with_a_built_in_rule(tmp_path):
+    import claims
+
+    ruleset = load(tmp_path, GOOD_RULE)
+    found = [c for c in claims.extract("Sie kaufte 3 Dutzend Eier.", rules=ruleset).claims if c.kind == "figure"]
+    assert [(c.text, c.rule) for c in found] == [("3 Dutzend", "de.figure.test-dozen")]
+
+
+def test_rules_test_on_a_user_folder_runs_only_its_rules(tmp_path, runner):
+    rules = write_rule_dir(tmp_path / "mine", {"test.toml": GOOD_RULE})
+    result = runner.invoke(main, ["rules", "test", str(rules)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith("1 passed, 0 failed, 0 todo")

@@ -428,7 +428,10 @@ def rules_test(path: Path | None, lang: str | None, verbose: bool) -> None:
 
         langs = [tomllib.loads((path / "language.toml").read_text(encoding="utf-8")).get("lang", path.name)]
     else:
-        langs = sorted(p.name for p in builtin_rules_dir().iterdir() if (p / "language.toml").is_file())
+        builtin = sorted(p.name for p in builtin_rules_dir().iterdir() if (p / "language.toml").is_file())
+        # a folder of the built-in shape (PATH/de/*.toml) tests those languages; a flat one, all
+        own = [name for name in builtin if path is not None and (path / name).is_dir()]
+        langs = own or builtin
     failed = passed = todos = 0
     for language in langs:
         extra = (path,) if path is not None else ()

@@ -79,7 +79,7 @@ def check_match(rule: CompiledRule, text: str, claim: str, value: Any, date: str
 def run_examples(ruleset: RuleSet, rule_ids: set[str] | None = None) -> list[ExampleResult]:
     results: list[ExampleResult] = []
     for rule in ruleset.rules:
-        if rule_ids and rule.id not in rule_ids:
+        if rule_ids is not None and rule.id not in rule_ids:
             continue
         common = {"rule": rule.id, "path": str(rule.path), "line": rule.line}
         for example in rule.spec.match:

@@ -142,6 +142,7 @@ class CompiledRule:
     line: int
     regex: Any
     example_date: str
+    layer: int = 0  # 0 for the built-in rules, 1… for each --rules folder: later folders win ties
 
     @property
     def id(self) -> str:
@@ -343,6 +344,7 @@ def _cache_key(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> str:
     for code in (Path(__file__), Path(__file__).with_name("schema.py")):  # the pickled classes' shape
         digest.update(code.read_bytes())
     for folder in dirs:
+        digest.update(str(folder.resolve()).encode())  # the rules remember where they live (messages)
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(str(path.relative_to(folder)).encode())
             digest.update(path.read_bytes())
@@ -448,7 +450,8 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
             _check_value_templates(spec, compiled, lists, path, line)
             _check_anchor(spec, lists, path, line)
             rules[spec.id] = CompiledRule(spec, rule_file.kind, path, line or 0, compiled,
-                                          rule_file.example_date)
+                                          rule_file.example_date,
+                                          next(i for i, d in enumerate(dirs) if d == path.parent))
         link_lines = _table_lines(raw, "link")
         for index, link_spec in enumerate(rule_file.link):
             line = link_lines[index] if index < len(link_lines) else None
