@@ -159,7 +159,8 @@ def find_candidates(text: str, ruleset: RuleSet, rules: list[CompiledRule] | Non
 
 
 def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
-    """Within a kind: the longest span wins, then the higher priority, then the earlier start.
+    """Within a kind: the longest span wins, then the higher priority, then a user's rule over a
+    built-in one, then the earlier start.
 
     Suppressing rules take part (so ``Galaxy S25`` can beat ``25``) and are
     dropped afterwards.
@@ -169,7 +170,8 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
         by_kind.setdefault(cand.rule.kind, []).append(cand)
     kept: list[Candidate] = []
     for group in by_kind.values():
-        group.sort(key=lambda c: (-c.length, -c.rule.spec.priority, c.start))
+        # a user's rule (a later layer) wins a tie with a built-in one
+        group.sort(key=lambda c: (-c.length, -c.rule.spec.priority, -c.rule.layer, c.start))
         taken: list[tuple[int, int]] = []  # sorted, non-overlapping spans
         for cand in group:
             i = bisect.bisect_left(taken, (cand.start, cand.end))
