@@ -46,6 +46,7 @@ class TokenIndex:
         self._ranges: dict[tuple[tuple[str, ...], bool], list[tuple[int, int]]] = {}
         self._sorted: tuple[list[str], list[tuple[str, str]]] | None = None
         self._joined: tuple[str, list[int], list[str]] | None = None
+        self._planned: list[list[int]] | None = None
 
     def _fold(self) -> dict[str, list[int]]:
         if self._folded is None:
@@ -97,10 +98,26 @@ class TokenIndex:
                 at = joined.find(part, at + 1)
         return found
 
+    def _by_plan(self, plan: _Plan) -> list[list[int]]:
+        """Sentences of every anchor item of the rule set, in one pass over the distinct words."""
+        if self._planned is None:
+            found: list[list[int]] = [[] for _ in plan.items]
+            classify = plan.classify
+            for token, where in self.where.items():
+                for item_id in classify(token):
+                    found[item_id] += where
+            self._planned = found
+        return self._planned
+
     def _item(self, item: str, ruleset: RuleSet, ignore_case: bool) -> set[int]:
         key = f"{ignore_case}|{item}"
         if key in self._cache:
             return self._cache[key]
+        plan = _plan(ruleset)
+        item_id = plan.ids.get((item, ignore_case)) if plan is not None else None
+        if item_id is not None:
+            result = self._cache[key] = set(self._by_plan(plan)[item_id])
+            return result
         mode, words = _spec(ruleset, item, ignore_case)
         result: set[int] = set()
         if mode == "digit":
@@ -130,7 +147,17 @@ class TokenIndex:
         return result
 
     def sentences_for(self, anchor: Iterable[str], ruleset: RuleSet, ignore_case: bool) -> list[int]:
-        found: set[int] = set()
+        plan = _plan(ruleset)
+        ids = plan.group(anchor, ignore_case) if plan is not None else None
+        if ids is not None:
+            lists = self._by_plan(plan)  # type: ignore[arg-type]
+            if len(ids) == 1:
+                return sorted(set(lists[ids[0]]))
+            found: set[int] = set()
+            for item_id in ids:
+                found.update(lists[item_id])
+            return sorted(found)
+        found = set()
         for item in anchor:
             found |= self._item(item, ruleset, ignore_case)
         return sorted(found)
@@ -172,6 +199,90 @@ def _spec(ruleset: RuleSet, item: str, ignore_case: bool) -> tuple[str, frozense
         spec = ("folded" if ignore_case else "exact", frozenset({item.casefold() if ignore_case else item}))
     cache[key] = spec
     return spec
+
+
+class _Plan:
+    """Every anchor item of a rule set, and which of them each word satisfies.
+
+    A word's items are worked out once and remembered across articles (the
+    vocabulary of news repeats), so a short article costs a dictionary lookup
+    per distinct word instead of a test of its words against every anchor.
+    """
+
+    MEMO_LIMIT = 100_000  # words remembered; the memo starts over beyond this
+
+    def __init__(self, ruleset: RuleSet) -> None:
+        self.items: list[tuple[str, bool]] = []
+        self.ids: dict[tuple[str, bool], int] = {}
+        for owner in [*ruleset.rules, *ruleset.links]:
+            for item in owner.spec.anchor:
+                key = (item, owner.spec.ignore_case)
+                if key not in self.ids:
+                    self.ids[key] = len(self.items)
+                    self.items.append(key)
+        self.digit: tuple[int, ...] = ()
+        tables: dict[str, dict[str, list[int]]] = {
+            mode: {} for mode in ("exact", "folded", "suffix", "prefix", "holding")}
+        digit: list[int] = []
+        for item_id, (item, ignore_case) in enumerate(self.items):
+            mode, words = _spec(ruleset, item, ignore_case)
+            if mode == "digit":
+                digit.append(item_id)
+                continue
+            for word in words:
+                tables[mode].setdefault(word, []).append(item_id)
+        self.digit = tuple(digit)
+        self.exact, self.folded = tables["exact"], tables["folded"]
+        self.affixes = [(mode, tables[mode], sorted({len(w) for w in tables[mode]}))
+                        for mode in ("suffix", "prefix", "holding") if tables[mode]]
+        self.memo: dict[str, tuple[int, ...]] = {}
+        self.groups: dict[tuple[tuple[str, ...], bool], tuple[int, ...] | None] = {}
+
+    def group(self, anchor: Iterable[str], ignore_case: bool) -> tuple[int, ...] | None:
+        """The item ids of an anchor, or None when one of its items is not the rule set's."""
+        key = (tuple(anchor), ignore_case)
+        if key not in self.groups:
+            ids = [self.ids.get((item, ignore_case)) for item in key[0]]
+            self.groups[key] = None if None in ids else tuple(ids)  # type: ignore[arg-type]
+        return self.groups[key]
+
+    def classify(self, token: str) -> tuple[int, ...]:
+        """The ids of the items ``token`` satisfies."""
+        found = self.memo.get(token)
+        if found is not None:
+            return found
+        ids: set[int] = set(self.exact.get(token, ()))
+        folded = token.casefold()
+        ids.update(self.folded.get(folded, ()))
+        size = len(folded)
+        for mode, table, lengths in self.affixes:
+            for length in lengths:
+                if length > size:
+                    break
+                if mode == "suffix":
+                    ids.update(table.get(folded[size - length:], ()))
+                elif mode == "prefix":
+                    ids.update(table.get(folded[:length], ()))
+                else:
+                    for at in range(size - length + 1):
+                        ids.update(table.get(folded[at:at + length], ()))
+        if token[0].isdigit():
+            ids.update(self.digit)
+        found = tuple(sorted(ids))
+        if len(self.memo) >= self.MEMO_LIMIT:
+            self.memo.clear()
+        self.memo[token] = found
+        return found
+
+
+def _plan(ruleset: RuleSet) -> _Plan | None:
+    """The rule set's anchor plan, built once; None for a bare set of lists (tests)."""
+    if not hasattr(ruleset, "rules") or not hasattr(ruleset, "links"):
+        return None
+    plan = ruleset.__dict__.get("_anchor_plan")
+    if plan is None:
+        plan = ruleset.__dict__["_anchor_plan"] = _Plan(ruleset)
+    return plan
 
 
 def ranges(indices: list[int], sentences: list[Sentence]) -> list[tuple[int, int]]:
