@@ -214,9 +214,12 @@ class _Plan:
     def __init__(self, ruleset: RuleSet) -> None:
         self.items: list[tuple[str, bool]] = []
         self.ids: dict[tuple[str, bool], int] = {}
-        for owner in [*ruleset.rules, *ruleset.links]:
-            for item in owner.spec.anchor:
-                key = (item, owner.spec.ignore_case)
+        owners = [(o.spec.anchor, o.spec.ignore_case) for o in [*ruleset.rules, *ruleset.links]]
+        owners += [(anchor, link.spec.ignore_case) for link in ruleset.links
+                   for _, anchor in getattr(link, "branches", ())]
+        for anchor, ignore_case in owners:
+            for item in anchor:
+                key = (item, ignore_case)
                 if key not in self.ids:
                     self.ids[key] = len(self.items)
                     self.items.append(key)

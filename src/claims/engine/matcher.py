@@ -231,10 +231,13 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
     if not ruleset.links or not sentences:
         return
     timeout = _timeout_for(clean)
-    allowed: dict[str, set[int] | None] = {
-        link.spec.id: (set(index.sentences_for(link.spec.anchor, ruleset, link.spec.ignore_case))
-                       if index is not None and link.spec.anchor else None)
-        for link in ruleset.links}
+    def where(anchor: list[str], ignore_case: bool) -> set[int] | None:
+        return set(index.sentences_for(anchor, ruleset, ignore_case)) if index is not None and anchor else None
+
+    allowed = {link.spec.id: where(link.spec.anchor, link.spec.ignore_case) for link in ruleset.links}
+    # a link of branches: each branch with the sentences it may match in
+    branches = {link.spec.id: [(rx, where(anchor, link.spec.ignore_case)) for rx, anchor in link.branches]
+                for link in ruleset.links if link.branches and index is not None}
     for cand, sentence_index in claims:
         for link in ruleset.links:
             if link.kind != cand.rule.kind or cand.fields.get(link.spec.field) not in (None, ""):
@@ -255,7 +258,10 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
                     a, b = cand.start - sent.start, cand.end - sent.start
                     window = window[:max(a, 0)] + "\u25a1" + window[b:]
                 try:
-                    m = link.regex.search(window, timeout=timeout)
+                    if link.spec.id in branches:
+                        m = _search_branches(branches[link.spec.id], at, window, timeout)
+                    else:
+                        m = link.regex.search(window, timeout=timeout)
                 except TimeoutError:
                     raise PatternTimeout(f"link {link.spec.id} took too long on this text",
                                          link.path, link.line) from None
@@ -264,6 +270,22 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
                     break
             if cand.fields.get(link.spec.field):
                 break
+
+
+def _search_branches(branches: list[tuple[Any, set[int] | None]], at: int, window: str,
+                     timeout: float) -> Any:
+    """What the alternation of the branches finds in ``window``: the leftmost match, and at the
+    same place the earlier branch's; a branch whose anchor sentence ``at`` lacks cannot match."""
+    best = None
+    for rx, sentences in branches:
+        if sentences is not None and at not in sentences:
+            continue
+        m = rx.search(window, timeout=timeout)
+        if m is not None and (best is None or m.start() < best.start()):
+            best = m
+            if best.start() == 0:  # no later branch can start further left
+                break
+    return best
 
 
 def run(article: Article, ruleset: RuleSet) -> tuple[list[Claim], list[Paragraph], list[Sentence]]:

@@ -19,6 +19,7 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import regex
@@ -156,6 +157,8 @@ class Link:
     path: Path
     line: int
     regex: Any
+    # the pattern's branches, compiled one by one with their anchors (empty: the link has one pattern)
+    branches: list[tuple[Any, list[str]]] = field(default_factory=list)
 
 
 @dataclass
@@ -304,7 +307,7 @@ def _check_value_templates(spec: RuleSpec, compiled: Any, lists: dict[str, WordL
                                 path, line)
 
 
-def _check_anchor(spec: RuleSpec | LinkSpec, lists: dict[str, WordList], path: Path, line: int | None) -> None:
+def _check_anchor(spec: Any, lists: dict[str, WordList], path: Path, line: int | None) -> None:
     for item in spec.anchor:
         found = regex.fullmatch(r"\*?\{([A-Za-z_][A-Za-z0-9_]*)\}\*?", item)
         if found and found.group(1) not in lists:
@@ -455,13 +458,21 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
         link_lines = _table_lines(raw, "link")
         for index, link_spec in enumerate(rule_file.link):
             line = link_lines[index] if index < len(link_lines) else None
-            expanded = expander.expand(link_spec.pattern, path, line)
+            if not link_spec.pattern and not link_spec.branches:
+                raise RuleError(f"link {link_spec.id}: needs a pattern or branches", path, line)
+            branches = [(expander.expand(b.pattern, path, line), b.anchor) for b in link_spec.branches]
+            expanded = "|".join(f"(?:{p})" for p, _ in branches) if branches \
+                else expander.expand(link_spec.pattern, path, line)
             compiled = _compile(expanded, link_spec.ignore_case, path, line, f"link {link_spec.id}")
             if link_spec.field not in compiled.groupindex:
                 raise RuleError(f"link {link_spec.id}: pattern has no group named {link_spec.field!r}",
                                 path, line)
             _check_anchor(link_spec, lists, path, line)
-            links[link_spec.id] = Link(link_spec, rule_file.kind, path, line or 0, compiled)
+            for branch in link_spec.branches:
+                _check_anchor(SimpleNamespace(id=link_spec.id, anchor=branch.anchor), lists, path, line)
+            links[link_spec.id] = Link(link_spec, rule_file.kind, path, line or 0, compiled, [
+                (_compile(p, link_spec.ignore_case, path, line, f"link {link_spec.id}"), anchor)
+                for p, anchor in branches])
     return RuleSet(lang=lang, name=name, version=version, dirs=dirs, rules=list(rules.values()),
                    links=sorted(links.values(), key=lambda l: -l.spec.priority), lists=lists,
                    kind_labels=labels, kind_summaries=summaries, decimal=decimal, thousands=thousands)

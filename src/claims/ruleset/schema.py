@@ -55,6 +55,15 @@ class RuleSpec(BaseModel):
         return kinds
 
 
+class LinkBranch(BaseModel):
+    """One alternative of a link's pattern, searched only in sentences holding its anchor."""
+
+    model_config = _STRICT
+
+    pattern: str
+    anchor: list[str] = Field(default_factory=list)  # empty: every sentence
+
+
 class LinkSpec(BaseModel):
     """Fills a field of a claim from its sentence or the one before (a quote's speaker).
 
@@ -68,11 +77,21 @@ class LinkSpec(BaseModel):
     id: str
     summary: str = ""
     field: str
-    pattern: str
+    pattern: str = ""
+    # instead of pattern: its alternatives, each with its own anchor; the match is the one the
+    # alternation of them finds (the leftmost; at the same place, the earlier branch)
+    branches: list[LinkBranch] = Field(default_factory=list)
     ignore_case: bool = False
     sentences_before: int = Field(default=1, ge=0, le=5)
     anchor: list[str] = Field(default_factory=list)  # tokens a sentence must hold to be searched
     priority: int = 0
+
+    @field_validator("branches")
+    @classmethod
+    def _branches_or_pattern(cls, branches: list[LinkBranch], info: Any) -> list[LinkBranch]:
+        if branches and info.data.get("pattern"):
+            raise ValueError("a link has a pattern or branches, not both")
+        return branches
 
 
 class RuleFile(BaseModel):
