@@ -231,3 +231,51 @@ def test_a_weekday_inside_an_announced_span_is_that_day():
     normalize({"day": 28, "month": 9, "weekday": 7}, c)
     assert normalize({"weekday": 6, "part": "MO"}, c) == "2025-09-27TMO"
     assert normalize({"weekday": 3}, c) == "2025-09-10"  # not inside the span: the latest one
+
+
+# --------------------------------------------------------------- direction cues (blind-set constructions)
+
+def test_future_tense_weekday_is_the_next_one_on_or_after_the_article_date():
+    friday = "2025-12-19"
+    assert normalize({"weekday": 6}, ctx(friday)) == "2025-12-13"
+    assert normalize({"weekday": 6, "tense": "future"}, ctx(friday)) == "2025-12-20"
+    assert normalize({"weekday": 5, "tense": "future"}, ctx(friday)) == "2025-12-19"
+    assert normalize({"weekday": 6, "weekday_dir": -1, "tense": "future"}, ctx(friday)) == "2025-12-13"
+
+
+def test_weekday_after_a_day_ahead_in_the_same_sentence_follows_it():
+    state: dict = {}
+    c = ctx("2025-12-19", state)
+    c.sentence = 4
+    assert normalize({"weekday": 5, "hour": "22", "tense": "future"}, c) == "2025-12-19T22:00"
+    assert normalize({"weekday": 1}, c) == "2025-12-22"
+    c.sentence = 5
+    assert normalize({"weekday": 1}, c) == "2025-12-15"
+
+
+def test_since_points_back_to_the_latest_occurrence():
+    september = "2025-09-10"
+    assert normalize({"month": 1}, ctx(september)) == "2026-01"
+    assert normalize({"month": 1, "month_dir": -1}, ctx(september)) == "2025-01"
+    assert normalize({"month": 10, "month_dir": -1}, ctx(september)) == "2024-10"
+    assert normalize({"day": "3", "month": 1, "month_dir": -1}, ctx(september)) == "2025-01-03"
+
+
+def test_year_offsets_count_from_the_year_just_named():
+    state: dict = {}
+    c = ctx("2025-03-24", state)
+    c.sentence = 1
+    assert normalize({"year": "2012"}, c) == "2012"
+    c.sentence = 2
+    assert normalize({"rel": "Y -1", "anchor": "year"}, c) == "2011"
+    assert normalize({"rel_unit": "Y", "rel_offset": 10, "anchor": "year"}, c) == "2022"
+    assert normalize({"rel_unit": "DE", "rel_offset": 2, "anchor": "year"}, c) == "2032"
+    assert normalize({"rel": "Y 0", "anchor": "year"}, c) == "2025"   # heuer: the article's year
+    c.sentence = 4                                                       # too far from the year named
+    assert normalize({"rel": "Y -1", "anchor": "year"}, c) == "2024"
+
+
+def test_fractions_of_decades_and_centuries_are_years():
+    assert normalize({"dur_number": 0.5, "dur_unit": "CE"}, ctx()) == "P50Y"
+    assert normalize({"dur_number": "1,5", "dur_unit": "DE"}, ctx()) == "P15Y"
+    assert normalize({"dur_number": 2, "dur_unit": "CE"}, ctx()) == "P2CE"

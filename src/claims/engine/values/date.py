@@ -40,12 +40,18 @@ Relative fields
     ``anchor``     ``"last"``: the reference is the last day-precise date
                    mentioned before in the article (``am Tag darauf``), future
                    ones included;
+                   ``"year"``: a year offset (``Y -1``, ``Y 10``) counts from the
+                   year named last in this sentence or the one before
+                   (``Im Jahr 2024 ... gegenüber dem Vorjahr`` -> 2023), else
+                   from the article date; an offset of 0 always means the
+                   article's year;
                    ``"last_week"``: the last week value mentioned before.
 
 Duration fields
     ``dur_number`` (a number, or ``X`` when unknown) and ``dur_unit``
     (``Y``, ``M``, ``W``, ``D``, ``H``, ``MIN``, ``DE``, ``CE``, ``WE``):
-    ``P2D``, ``P10Y``, ``PT3H``, ``P2DE``. ``dur_number2`` and ``dur_unit2``
+    ``P2D``, ``P10Y``, ``PT3H``, ``P2DE``. A fraction of a decade or century
+    is given in years (``ein halbes Jahrhundert``: ``P50Y``). ``dur_number2`` and ``dur_unit2``
     add a second, smaller part (``einem Jahr und zehn Monaten``: ``P1Y10M``;
     ``zwei Stunden und 30 Minuten``: ``PT2H30M``).
 
@@ -66,7 +72,10 @@ Resolution
     A weekday without a date or direction that falls between the last two
     calendar dates (day and month) mentioned, when they are at most a week apart, is that
     day (``beginnt am Freitag, 26. September, und endet am Sonntag, 28.
-    September ... am Samstag``): an announced event's days.
+    September ... am Samstag``): an announced event's days. A weekday without
+    a date or direction after a day in the same sentence that lies ahead (a
+    later date, or a weekday read as future) is the first such weekday on or
+    after it (``wird von Freitag, 22 Uhr, bis Montag gesperrt``).
 """
 
 from __future__ import annotations
@@ -119,6 +128,7 @@ def _fmt_number(number: float) -> str:
 
 
 _TIME_UNITS = {"H": "H", "MIN": "M"}
+_YEARS_PER = {"DE": 10, "CE": 100}
 
 
 def _duration(fields: dict[str, Any]) -> str:
@@ -129,6 +139,8 @@ def _duration(fields: dict[str, Any]) -> str:
     dates, times = [], []
     for unit, raw in parts:
         number = _num(raw)
+        if number is not None and unit in _YEARS_PER and not float(number).is_integer():
+            number, unit = number * _YEARS_PER[unit], "Y"
         count = "X" if number is None else _fmt_number(number)
         if unit in _TIME_UNITS:
             times.append(count + _TIME_UNITS[unit])
@@ -272,6 +284,11 @@ def _relative(unit: str, offset: int, fields: dict[str, Any], ref: dt.date | Non
     """A value counted from the reference; the date when the value is day-precise."""
     month = _int(fields.get("month"))
     day = _int(fields.get("day"))
+    named = _named_year(fields, state) if offset and unit in ("Y", "DE") else None
+    if named is not None:  # zehn Jahre später, zwei Jahrzehnte danach: from the year named
+        if unit == "DE":
+            unit, offset = "Y", offset * 10
+        ref = dt.date(named, 1, 1)
     if unit in _DAY_UNITS:
         if ref is None:
             return "XXXX-XX-XX", None
@@ -308,6 +325,17 @@ def _relative(unit: str, offset: int, fields: dict[str, Any], ref: dt.date | Non
     if season:
         return f"{year_text}-{season}", None
     return year_text, None
+
+
+def _named_year(fields: dict[str, Any], state: dict[str, Any]) -> int | None:
+    """The year named last in this sentence or the one before, for ``anchor = "year"``."""
+    if _text(fields.get("anchor")) != "year":
+        return None
+    last = state.get("named_year")
+    sentence = state.get("sentence_now")
+    if last is None or sentence is None or not 0 <= sentence - last[0] <= 1:
+        return None
+    return last[1]
 
 
 def _split_rel(fields: dict[str, Any]) -> tuple[str | None, int | None]:
@@ -391,7 +419,15 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
     weekday = _int(fields.get("weekday"))
     season = _text(fields.get("season"))
 
+    back = (_int(fields.get("month_dir")) or 0) < 0
     if month is not None and day is not None:
+        if year is None and back and article is not None:
+            date = _safe_date(article.year, month, day)
+            if date is not None and date > article:
+                date = _safe_date(article.year - 1, month, day)
+            if date is not None:
+                _remember_calendar_day(state, date)
+                return date.isoformat(), date
         if year is not None:
             date = _safe_date(year, month, day)
             _remember_calendar_day(state, date)
@@ -408,6 +444,8 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
             if article is None:
                 return f"XXXX-{month:02d}", None
             year = _nearest_month_year(month, article)
+            if back:
+                year = article.year if month <= article.month else article.year - 1
         return f"{year:04d}-{month:02d}", None
     if season:
         if year is None:
@@ -428,6 +466,12 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
             return f"XXXX-WXX-{weekday}", None
         direction = _int(fields.get("weekday_dir"))
         date = _weekday_in_span(weekday, state) if direction is None else None
+        ahead = state.get("sentence_ahead")
+        if date is None and direction is None and ahead and getattr(ctx, "sentence", 0) and ahead[0] == ctx.sentence:
+            base = ahead[1]  # von Freitag (ahead) bis Montag: after it
+            date = base + dt.timedelta(days=(weekday - base.isoweekday()) % 7)
+        if date is None and direction is None and _text(fields.get("tense")) == "future":
+            date = article + dt.timedelta(days=(weekday - article.isoweekday()) % 7)
         if date is None:
             date = _weekday(weekday, article, direction)
         return date.isoformat(), date
@@ -444,7 +488,12 @@ def normalize(fields: dict[str, Any], ctx: Any) -> str | None:
     if _text(fields.get("dur_unit")) is not None:
         return _duration(fields)
     state = ctx.state
+    sentence = getattr(ctx, "sentence", 0)
+    state["sentence_now"] = sentence
     value, date = _date_value(fields, ctx)
+    named = _int(fields.get("year"))
+    if named is not None and value is not None and value[:4].isdigit():
+        state["named_year"] = (sentence, int(value[:4]))
     suffix = _time_suffix(fields)
     if value is None:
         if not suffix:
@@ -461,6 +510,8 @@ def normalize(fields: dict[str, Any], ctx: Any) -> str | None:
         state["last_any_day"] = date
         if fields.get("weekday") or fields.get("day"):  # not gestern/morgen: heute und morgen, jeweils 7-17 Uhr
             state["sentence_day"] = (getattr(ctx, "sentence", 0), date)
+            if ctx.article_date is not None and (date > ctx.article_date or _text(fields.get("tense")) == "future"):
+                state["sentence_ahead"] = (getattr(ctx, "sentence", 0), date)
         if ctx.article_date is None or date <= ctx.article_date:
             state["last_day"] = date
     if suffix and date is not None:
