@@ -98,6 +98,17 @@ def _one(text: str) -> tuple[str, dict]:
     # ages and scores
     ("Der 47-Jährige wurde festgenommen.", "Der 47-Jährige", 47, None, "Jährige"),
     ("Die Partie endete 3:2.", "3:2", 3, None, None),
+    # Swiss numbers and a currency before the number
+    ("Die Seilbahn zählte 24'000 Fahrgäste.", "24'000 Fahrgäste", 24000, None, "Fahrgäste"),
+    ("Die Seilbahn zählte 24’000 Fahrgäste.", "24’000 Fahrgäste", 24000, None, "Fahrgäste"),
+    ("Die Sanierung kostet Fr. 3,2 Mio.", "Fr. 3,2 Mio.", 3200000, None, "Fr."),
+    ("Die Gemeinde rechnet mit rund Fr. 250 Mio. Ausgaben.", "rund Fr. 250 Mio.", 250000000, "about", "Fr."),
+    # über naming an amount or a distance, um meaning around
+    ("Die Stadt erteilte einen Auftrag über 8 Millionen Euro.", "8 Millionen Euro", 8000000, None, "Euro"),
+    ("Sie lief im Finale über 800 Meter allen davon.", "800 Meter", 800, None, "Meter"),
+    ("Die Loipe ist über 30 Kilometer lang.", "über 30 Kilometer", 30, "over", "Kilometer"),
+    ("Nachts gibt es Tiefstwerte um 2 Grad.", "um 2 Grad", 2, "about", "Grad"),
+    ("Die Mieten stiegen um 2 Prozent.", "2 Prozent", 2, None, "Prozent"),
 ])
 def test_figure_values_in_sentences(sentence: str, claim: str, number: float, approx: str | None,
                                     unit: str | None) -> None:
