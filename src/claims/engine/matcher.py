@@ -237,7 +237,7 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
     allowed = {link.spec.id: where(link.spec.anchor, link.spec.ignore_case) for link in ruleset.links}
     # a link of branches: each branch with the sentences it may match in
     branches = {link.spec.id: [(rx, where(anchor, link.spec.ignore_case)) for rx, anchor in link.branches]
-                for link in ruleset.links if link.branches and index is not None}
+                for link in ruleset.links if link.branches}
     for cand, sentence_index in claims:
         for link in ruleset.links:
             if link.kind != cand.rule.kind or cand.fields.get(link.spec.field) not in (None, ""):

@@ -156,7 +156,7 @@ class Link:
     kind: str
     path: Path
     line: int
-    regex: Any
+    regex: Any  # None for a link of branches
     # the pattern's branches, compiled one by one with their anchors (empty: the link has one pattern)
     branches: list[tuple[Any, list[str]]] = field(default_factory=list)
 
@@ -460,19 +460,21 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
             line = link_lines[index] if index < len(link_lines) else None
             if not link_spec.pattern and not link_spec.branches:
                 raise RuleError(f"link {link_spec.id}: needs a pattern or branches", path, line)
-            branches = [(expander.expand(b.pattern, path, line), b.anchor) for b in link_spec.branches]
-            expanded = "|".join(f"(?:{p})" for p, _ in branches) if branches \
-                else expander.expand(link_spec.pattern, path, line)
-            compiled = _compile(expanded, link_spec.ignore_case, path, line, f"link {link_spec.id}")
-            if link_spec.field not in compiled.groupindex:
-                raise RuleError(f"link {link_spec.id}: pattern has no group named {link_spec.field!r}",
-                                path, line)
+            # a link of branches keeps only the branches' patterns (their alternation is searched
+            # branch by branch), so a long pattern is not held twice
+            patterns = [b.pattern for b in link_spec.branches] or [link_spec.pattern]
+            compiled_all = [_compile(expander.expand(p, path, line), link_spec.ignore_case, path, line,
+                                     f"link {link_spec.id}") for p in patterns]
+            for compiled in compiled_all:
+                if link_spec.field not in compiled.groupindex:
+                    raise RuleError(f"link {link_spec.id}: pattern has no group named {link_spec.field!r}"
+                                    + (" (every branch needs it)" if link_spec.branches else ""), path, line)
             _check_anchor(link_spec, lists, path, line)
             for branch in link_spec.branches:
                 _check_anchor(SimpleNamespace(id=link_spec.id, anchor=branch.anchor), lists, path, line)
-            links[link_spec.id] = Link(link_spec, rule_file.kind, path, line or 0, compiled, [
-                (_compile(p, link_spec.ignore_case, path, line, f"link {link_spec.id}"), anchor)
-                for p, anchor in branches])
+            links[link_spec.id] = Link(
+                link_spec, rule_file.kind, path, line or 0, None if link_spec.branches else compiled_all[0],
+                [(c, b.anchor) for c, b in zip(compiled_all, link_spec.branches)])
     return RuleSet(lang=lang, name=name, version=version, dirs=dirs, rules=list(rules.values()),
                    links=sorted(links.values(), key=lambda l: -l.spec.priority), lists=lists,
                    kind_labels=labels, kind_summaries=summaries, decimal=decimal, thousands=thousands)
