@@ -16,7 +16,7 @@ KINDS: tuple[str, ...] = ("date", "figure", "quote", "attribution", "role", "sup
 _LAZY = ConfigDict(defer_build=True)
 
 
-_SHARED_FIELDS: dict[type, frozenset[str]] = {}
+_SHARED_FIELDS: dict[type, set[str]] = {}
 
 
 def build(cls: type[Any], **values: Any) -> Any:
@@ -25,13 +25,12 @@ def build(cls: type[Any], **values: Any) -> Any:
     an extraction). The caller passes every field."""
     obj = cls.__new__(cls)
     object.__setattr__(obj, "__dict__", values)
-    # Frozen models (sentences, paragraphs: tens of thousands in a long text) share one
-    # fields set; a set of their own would cost 200 bytes each and never change.
-    fields_set = _SHARED_FIELDS.get(cls) if cls.model_config.get("frozen") else None
+    # Every instance built here has all its fields set, so instances of a class share one
+    # fields set (a set of their own costs 200 bytes each, tens of thousands in a long text;
+    # pydantic adding an assigned field's name to it later changes nothing).
+    fields_set = _SHARED_FIELDS.get(cls)
     if fields_set is None:
-        fields_set = set(values)
-        if cls.model_config.get("frozen"):
-            _SHARED_FIELDS[cls] = fields_set = frozenset(values)  # type: ignore[assignment]
+        fields_set = _SHARED_FIELDS[cls] = set(values)
     object.__setattr__(obj, "__pydantic_fields_set__", fields_set)
     object.__setattr__(obj, "__pydantic_extra__", None)
     object.__setattr__(obj, "__pydantic_private__", None)
