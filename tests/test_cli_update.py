@@ -123,3 +123,14 @@ def test_update_without_a_checklist_points_to_extract(tmp_path, runner):
     article.write_text(ARTICLE, encoding="utf-8")
     result = runner.invoke(main, ["update", str(article)])
     assert result.exit_code == exitcodes.ERROR and "claims extract" in result.output
+
+
+def test_update_takes_a_folder_and_reports_an_article_without_checklist(ticked, runner):
+    article, checklist = ticked
+    other = article.parent / "ohne.md"
+    other.write_text(ARTICLE, encoding="utf-8")
+    article.write_text(ARTICLE.replace("17. März", "18. März"), encoding="utf-8")
+    result = runner.invoke(main, ["update", str(article.parent)])
+    assert result.exit_code == exitcodes.ERROR
+    assert "ohne" in result.output and "claims extract" in result.output
+    assert any(r.text == "am 18. März" for r in read_checklist(checklist).rows)

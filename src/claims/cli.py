@@ -333,33 +333,53 @@ def check(articles: tuple[str, ...], base: str | None, checklist: Path | None, f
 
 
 @main.command()
-@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--checklist", type=click.Path(dir_okay=False, path_type=Path),
-              help="The checklist (default: the configured name beside the article).")
+              help="The checklist (default: the configured name beside the article; one article only).")
 @click.option("--date", "article_date", metavar="YYYY-MM-DD", help="Article date (overrides front matter).")
 @click.option("--force", is_flag=True, help="Write even though Excel or LibreOffice has the workbook open.")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
 @click.option("--disable", multiple=True, metavar="ID|KIND", help="Leave out a rule or a kind. Repeatable.")
-def update(article: Path, checklist: Path | None, article_date: str | None, force: bool,
+def update(articles: tuple[Path, ...], checklist: Path | None, article_date: str | None, force: bool,
            rule_dirs: tuple[str, ...], disable: tuple[str, ...]) -> None:
-    """Bring ARTICLE's checklist up to date after an edit, keeping every tick and note.
+    """Bring the checklists of ARTICLES up to date after edits, keeping every tick and note.
 
-    Unchanged claims keep their cells; changed claims come back open with their old text
-    and cells beside them; vanished claims move to the removed sheet. The previous
-    file is kept as NAME.bak.xlsx.
+    ARTICLES: files, folders or glob patterns. Unchanged claims keep their cells; changed
+    claims come back open with their old text and cells beside them; vanished claims move
+    to the removed sheet. Each previous file is kept as NAME.bak.xlsx. One article's
+    problem is reported and the others are still updated (exit 2).
     """
     from claims.api import extract_article
+    from claims.batch import expand_inputs
     from claims.checklist.update import update_checklist
     from claims.ruleset import load_ruleset
     from claims.text.reader import read_article
 
-    config = _Configs(None, rule_dirs, disable).for_path(article)
-    target = checklist or config.checklist_for(article)
-    if not target.exists():
-        raise ClaimsError(f"no checklist to update; make one with `claims extract {article}`", target)
-    art = read_article(article, date=article_date, default_lang=config.lang or "de")
-    result = extract_article(art, load_ruleset(art.lang, config.rules, tuple(sorted(config.disable))))
-    click.echo(update_checklist(result, art, target, force=force, vocabulary=config.vocabulary()).line())
+    files, problems = expand_inputs(str(a) for a in articles)
+    if checklist is not None and len(files) > 1:
+        raise click.UsageError("--checklist names the checklist of one article; give one article")
+    if len(articles) == 1 and problems and not files:
+        raise problems[0]
+    errors = len(problems)
+    for problem in problems:
+        click.echo(f"claims: error: {problem.render()}", err=True)
+    configs = _Configs(None, rule_dirs, disable)
+    for article in files:
+        try:
+            config = configs.for_path(article)
+            target = checklist or config.checklist_for(article)
+            if not target.exists():
+                raise ClaimsError(f"no checklist to update; make one with `claims extract {article}`", target)
+            art = read_article(article, date=article_date, default_lang=config.lang or "de")
+            result = extract_article(art, load_ruleset(art.lang, config.rules, tuple(sorted(config.disable))))
+            click.echo(update_checklist(result, art, target, force=force, vocabulary=config.vocabulary()).line())
+        except ClaimsError as exc:
+            if len(files) == 1:
+                raise
+            errors += 1
+            click.echo(f"claims: error: {exc.render()}", err=True)
+    if errors:
+        sys.exit(exitcodes.ERROR)
 
 
 @main.command("config")
