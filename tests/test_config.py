@@ -135,3 +135,18 @@ def test_config_rule_folders_are_relative_to_the_file_and_load_over_the_built_in
     assert json.loads(result.stdout)["values"]["rules"]["value"] == [str(tmp_path / "regeln")]
     result = runner.invoke(main, ["extract", str(article), "--format", "jsonl"])
     assert result.exit_code == exitcodes.OK, result.stderr
+
+
+def test_a_config_flag_names_the_file_instead_of_searching(tmp_path, runner):
+    from claims.cli import main
+
+    (tmp_path / "claims.toml").write_text('checklist = "{stem}.gefunden.xlsx"\n', encoding="utf-8")
+    chosen = tmp_path / "redaktion.toml"
+    chosen.write_text('checklist = "{stem}.pruefliste.xlsx"\n', encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Die Messe beginnt am 17. März in Bozen.\n", encoding="utf-8")
+    result = runner.invoke(main, ["--config", str(chosen), "extract", str(article)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "a.pruefliste.xlsx").exists() and not (tmp_path / "a.gefunden.xlsx").exists()
+    missing = runner.invoke(main, ["--config", str(tmp_path / "fehlt.toml"), "extract", str(article)])
+    assert missing.exit_code == 2 and "fehlt.toml" in missing.output

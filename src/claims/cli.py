@@ -31,6 +31,10 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("claims: interrupted", err=True)
             ctx.exit(130)
+        except BrokenPipeError:  # `claims … | head`: the reader has gone; leave quietly
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(exitcodes.FINDINGS)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as exc:  # a bug of ours: one line for the user, details on request
@@ -47,7 +51,10 @@ def _rule_dirs(values: tuple[str, ...]) -> tuple[Path, ...]:
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="claims")
-def main() -> None:
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Use this configuration file instead of searching for claims.toml or "
+                   "pyproject.toml upwards from each article.")
+def main(config_file: Path | None) -> None:
     """Find every checkable statement in a news article and write a fact-checking checklist.
 
     Exit codes: 0 ok, 1 findings (open claims, failed examples), 2 usage or input error.
@@ -59,11 +66,17 @@ def _jobs_option(func: Any) -> Any:
                         help="Worker processes for several articles (default: the cores).")(func)
 
 
+def _config_flag() -> Path | None:
+    """The --config FILE given before the command, if any."""
+    ctx = click.get_current_context(silent=True)
+    return ctx.find_root().params.get("config_file") if ctx is not None else None
+
+
 class _Configs:
     """The configuration of each article's folder (found upwards from it), flags on top."""
 
     def __init__(self, lang: str | None = None, rules: tuple[str, ...] = (), disable: tuple[str, ...] = ()):
-        self.flags = {"lang": lang, "rules": rules, "disable": disable}
+        self.flags = {"lang": lang, "rules": rules, "disable": disable, "config_file": _config_flag()}
         self._by_folder: dict[Path, Any] = {}
 
     def for_path(self, path: str | Path) -> Any:
@@ -396,7 +409,7 @@ def config_(path: Path | None, lang: str | None, rule_dirs: tuple[str, ...], dis
     """
     from claims.config import resolve
 
-    config = resolve(path or Path.cwd(), lang=lang, rules=rule_dirs, disable=disable)
+    config = resolve(path or Path.cwd(), lang=lang, rules=rule_dirs, disable=disable, config_file=_config_flag())
     rows = config.as_rows()
     if as_json:
         import json
