@@ -53,3 +53,28 @@ def test_anchor_plan_remembers_words_across_articles():
     assert "März" in plan.memo and "Bürgermeisterin" in plan.memo
     months = plan.ids[("{months}", False)]
     assert months in plan.memo["März"] and months not in plan.memo["nichts"]
+
+
+@pytest.mark.parametrize("extra", ["", " Ende\x1cAnfang 7\x1f8."])
+def test_token_index_reads_each_distinct_chunk_once_with_the_tokens_of_each_sentence(extra):
+    """The index tokenizes whitespace-separated chunks once each; a sentence must still hold
+    exactly the tokens the token pattern finds in it (also beside U+001C..U+001F, which
+    str.split treats as whitespace and the token pattern as punctuation)."""
+    from generate import text_of_size
+
+    ruleset = load_ruleset("de")
+    text = text_of_size(20_000, seed=5) + " „Zitat“, sagte sie (am 3.4.) – 12,5 %!" + extra
+    sentences = _sentences(text, ruleset.lists)
+    expected: dict[str, list[int]] = {}
+    for i, sentence in enumerate(sentences):
+        for token in set(anchors.TOKEN.findall(text, sentence.start, sentence.end)):
+            expected.setdefault(token, []).append(i)
+    assert dict(TokenIndex(text, sentences).where) == expected
+    if extra:
+        assert "\x1c" in expected
+    planned = TokenIndex(text, sentences)
+    for owner in [*ruleset.rules, *ruleset.links]:
+        if owner.spec.anchor:
+            assert planned.sentences_for(owner.spec.anchor, ruleset, owner.spec.ignore_case) == \
+                TokenIndex(text, sentences).sentences_for(
+                    owner.spec.anchor, SimpleNamespace(lists=ruleset.lists), owner.spec.ignore_case)

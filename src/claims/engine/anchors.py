@@ -30,6 +30,7 @@ from claims.models import Sentence
 from claims.ruleset.loader import RuleSet
 
 TOKEN = regex.compile(r"[\p{L}\p{N}]+|[^\s\p{L}\p{N}]")
+_SPLIT_NOT_SPACE = "\x1c\x1d\x1e\x1f"  # whitespace to str.split, not to the regex module's \\s
 _ITEM = regex.compile(r"^(\*)?(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([^{}*\s]+))(\*)?$")
 
 
@@ -37,16 +38,39 @@ class TokenIndex:
     """For each distinct token of the article, the sentences (by index) that hold it."""
 
     def __init__(self, text: str, sentences: list[Sentence]) -> None:
-        self.where: dict[str, list[int]] = defaultdict(list)
-        for i, sentence in enumerate(sentences):
-            for token in set(TOKEN.findall(text, sentence.start, sentence.end)):
-                self.where[token].append(i)
+        # Each sentence as its whitespace-separated chunks (str.split, no regex per word), and
+        # each distinct chunk's tokens found once: an article repeats its words, so this is a
+        # few thousand regex calls instead of one per token. Tokens never hold whitespace, so a
+        # sentence holds a token exactly when it holds a chunk holding it. str.split also splits
+        # at the separators U+001C..U+001F, which the token pattern treats as punctuation: a text
+        # holding one is tokenized sentence by sentence instead.
+        if any(c in text for c in _SPLIT_NOT_SPACE):
+            findall = TOKEN.findall
+            self._chunks = [findall(text, s.start, s.end) for s in sentences]
+            self._parts = {token: [token] for token in set().union(*self._chunks)}
+        else:
+            self._chunks = [text[s.start:s.end].split() for s in sentences]
+            findall = TOKEN.findall
+            self._parts = {chunk: findall(chunk) for chunk in set().union(*self._chunks)}
+        self._where: dict[str, list[int]] | None = None
         self._folded: dict[str, list[int]] | None = None
         self._cache: dict[str, set[int]] = {}
         self._ranges: dict[tuple[tuple[str, ...], bool], list[tuple[int, int]]] = {}
         self._sorted: tuple[list[str], list[tuple[str, str]]] | None = None
         self._joined: tuple[str, list[int], list[str]] | None = None
         self._planned: list[list[int]] | None = None
+
+    @property
+    def where(self) -> dict[str, list[int]]:
+        """Every distinct token, with the sentences (by index) holding it."""
+        if self._where is None:
+            where: dict[str, list[int]] = defaultdict(list)
+            parts = self._parts.__getitem__
+            for i, chunks in enumerate(self._chunks):
+                for token in set().union(*map(parts, chunks)):
+                    where[token].append(i)
+            self._where = where
+        return self._where
 
     def _fold(self) -> dict[str, list[int]]:
         if self._folded is None:
@@ -103,9 +127,23 @@ class TokenIndex:
         if self._planned is None:
             found: list[list[int]] = [[] for _ in plan.items]
             classify = plan.classify
-            for token, where in self.where.items():
-                for item_id in classify(token):
-                    found[item_id] += where
+            # the items of each distinct chunk (through its tokens), then the sentences of the
+            # chunks some item wants, narrowed with one set operation per sentence
+            wanted: dict[str, set[int]] = {}
+            for chunk, tokens in self._parts.items():
+                item_ids: set[int] = set()
+                for token in tokens:
+                    item_ids.update(classify(token))
+                if item_ids:
+                    wanted[chunk] = item_ids
+            where: dict[str, list[int]] = {chunk: [] for chunk in wanted}
+            narrow = set(wanted).intersection
+            for i, chunks in enumerate(self._chunks):
+                for chunk in narrow(chunks):
+                    where[chunk].append(i)
+            for chunk, item_ids in wanted.items():
+                for item_id in item_ids:
+                    found[item_id] += where[chunk]
             self._planned = found
         return self._planned
 
