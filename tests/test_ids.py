@@ -21,3 +21,9 @@ def test_fingerprints_are_base32_of_the_first_40_bits_of_sha256():
 
 def test_whitespace_does_not_change_a_fingerprint():
     assert fingerprint("Er kam\n am 17. März.") == fingerprint("Er kam am 17. März.")
+
+
+def test_fingerprint_letters_by_ten_bit_lookups_match_base32_for_many_hashes():
+    for i in range(3000):
+        parts = ("figure", f"{i} Euro", f"Satz {i // 7} mit {i} Euro.")
+        assert fingerprint(*parts) == reference(*parts)

@@ -26,6 +26,8 @@ class _Identifiable(Protocol):
 
 
 _BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+_PAIRS = [a + b for a in _BASE32 for b in _BASE32]  # ten bits -> two base-32 letters
+_sha256 = hashlib.sha256
 
 
 @functools.lru_cache(maxsize=4096)
@@ -36,10 +38,11 @@ def _collapse(text: str) -> str:
 
 def fingerprint(*parts: str) -> str:
     """A short, stable hash of text parts with whitespace collapsed."""
-    digest = hashlib.sha256("\x1f".join(_collapse(p) for p in parts).encode("utf-8")).digest()
-    # base 32 of the first 40 bits (as base64.b32encode(digest[:5]), without its overhead)
+    digest = _sha256("\x1f".join([_collapse(p) for p in parts]).encode("utf-8")).digest()
+    # base 32 of the first 40 bits (as base64.b32encode(digest[:5]), without its overhead),
+    # two letters (ten bits) a lookup
     bits = int.from_bytes(digest[:5], "big")
-    return "".join(_BASE32[(bits >> shift) & 31] for shift in (35, 30, 25, 20, 15, 10, 5, 0))
+    return _PAIRS[bits >> 30] + _PAIRS[(bits >> 20) & 1023] + _PAIRS[(bits >> 10) & 1023] + _PAIRS[bits & 1023]
 
 
 def base_id(kind: str, text: str, sentence: str) -> str:
