@@ -21,6 +21,7 @@ its rule finds fails the rule's own tests.
 from __future__ import annotations
 
 import bisect
+from sys import intern
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -49,7 +50,8 @@ class TokenIndex:
             self._chunks = [findall(text, s.start, s.end) for s in sentences]
             self._parts = {token: [token] for token in set().union(*self._chunks)}
         else:
-            self._chunks = [text[s.start:s.end].split() for s in sentences]
+            # interned: a chunk repeated through the article is held once (memory)
+            self._chunks = [list(map(intern, text[s.start:s.end].split())) for s in sentences]
             findall = TOKEN.findall
             self._parts = {chunk: findall(chunk) for chunk in set().union(*self._chunks)}
         self._where: dict[str, list[int]] | None = None
