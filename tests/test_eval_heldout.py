@@ -33,6 +33,7 @@ from pathlib import Path
 import pytest
 
 from claims.evaluation.run import evaluate
+from eval_floors import ALL_KINDS, assert_f1_floor, assert_value_floor
 
 HELDOUT = Path(__file__).resolve().parent / "gold" / "de"
 
@@ -65,25 +66,16 @@ def score():
     return evaluate(HELDOUT)
 
 
-def _kind(score, kind):
-    return score.overall() if kind == "all" else score.kinds[kind]
-
-
 def test_the_heldout_set_is_complete(score):
     assert score.articles == 8
-    assert set(score.kinds) == {"date", "figure", "quote", "attribution", "role", "superlative", "credit"}
+    assert set(score.kinds) == ALL_KINDS
 
 
 @pytest.mark.parametrize("kind", list(F1_FLOORS))
 def test_f1_stays_above_its_floor(score, kind):
-    ks = _kind(score, kind)
-    assert ks.f1 is not None and ks.f1 >= F1_FLOORS[kind], (
-        f"{kind}: F1 {ks.f1} below floor {F1_FLOORS[kind]} "
-        f"(precision {ks.precision}, recall {ks.recall}); see `claims eval tests/gold/de --show`")
+    assert_f1_floor(score, kind, F1_FLOORS[kind], "see `claims eval tests/gold/de --show`")
 
 
 @pytest.mark.parametrize("kind", list(VALUE_FLOORS))
 def test_value_accuracy_stays_above_its_floor(score, kind):
-    ks = _kind(score, kind)
-    assert ks.value_accuracy is not None and ks.value_accuracy >= VALUE_FLOORS[kind], (
-        f"{kind}: value accuracy {ks.value_accuracy} below floor {VALUE_FLOORS[kind]}")
+    assert_value_floor(score, kind, VALUE_FLOORS[kind])
