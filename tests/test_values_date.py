@@ -279,3 +279,19 @@ def test_fractions_of_decades_and_centuries_are_years():
     assert normalize({"dur_number": 0.5, "dur_unit": "CE"}, ctx()) == "P50Y"
     assert normalize({"dur_number": "1,5", "dur_unit": "DE"}, ctx()) == "P15Y"
     assert normalize({"dur_number": 2, "dur_unit": "CE"}, ctx()) == "P2CE"
+
+
+def test_a_bare_time_with_a_future_verb_takes_the_coming_day_named_before():
+    import claims
+
+    text = ("Das Dorffest findet am Samstag, 29. März, statt. Der Umzug beginnt um 10 Uhr am Rathaus.")
+    times = [c for c in claims.extract(text, date="2025-03-24").claims if c.text == "um 10 Uhr"]
+    assert times[0].value == "2025-03-29T10:00"
+
+
+def test_a_bare_time_in_a_sentence_naming_its_own_day_keeps_that_reading():
+    import claims
+
+    text = ("Der Markt öffnet am Sonntag, 30. März. Geöffnet ist heute von 15 bis 20 Uhr.")
+    times = [c for c in claims.extract(text, date="2025-03-24").claims if "20 Uhr" in c.text]
+    assert times[0].value == "2025-03-24T20:00"

@@ -499,13 +499,20 @@ def normalize(fields: dict[str, Any], ctx: Any) -> str | None:
         if not suffix:
             return None
         same = state.get("sentence_day")
+        ahead = state.get("sentence_ahead")
         if same is not None and getattr(ctx, "sentence", 0) and same[0] == ctx.sentence:
             base = same[1]  # a date earlier in the same sentence, future ones included
+        elif _text(fields.get("tense")) == "future" and ahead is not None \
+                and state.get("date_sentence") != getattr(ctx, "sentence", 0):
+            # "Der Umzug beginnt um 10 Uhr": the coming day named before, unless its own
+            # sentence already named a day ("heute 15-20 Uhr, morgen von 10-15 Uhr")
+            base = ahead[1]
         else:
             base = state.get("last_day") or ctx.article_date
         if base is None:
             return "XXXX-XX-XX" + suffix
         return base.isoformat() + suffix
+    state["date_sentence"] = getattr(ctx, "sentence", 0)
     if date is not None:
         state["last_any_day"] = date
         if fields.get("weekday") or fields.get("day"):  # not gestern/morgen: heute und morgen, jeweils 7-17 Uhr
