@@ -245,13 +245,6 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
         sys.exit(exitcodes.ERROR)
 
 
-def checklist_path_for(article: Path) -> Path:
-    """The naming convention (configured, default ARTICLE-STEM.checklist.xlsx beside the article)."""
-    from claims.config import resolve
-
-    return resolve(Path(article).resolve().parent).checklist_for(article)
-
-
 def _changed_articles(base: str, paths: tuple[str, ...]) -> list[Path]:
     from claims.changed import changed_articles
 
@@ -411,17 +404,15 @@ def config_(path: Path | None, lang: str | None, rule_dirs: tuple[str, ...], dis
 
     config = resolve(path or Path.cwd(), lang=lang, rules=rule_dirs, disable=disable, config_file=_config_flag())
     rows = config.as_rows()
-    if as_json:
-        import json
+    import json
 
+    if as_json:
         click.echo(json.dumps({"file": str(config.file) if config.file else None,
                                "values": {k: {"value": v, "source": s} for k, v, s in rows}},
                               ensure_ascii=False, indent=1))
         return
     click.echo(f"# configuration file: {config.file or '(none found; defaults)'}")
     for key, value, source in rows:
-        import json
-
         click.echo(f"{key} = {json.dumps(value, ensure_ascii=False)}    # {source}")
 
 

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 FORMAT_VERSION = "1"
 CLAIMS_SHEET = "_claims"
 META_SHEET = "_meta"
-SHEET_KEYS = ("checklist", "article", "overview")
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ openpyxl parses XML with defusedxml.
 
 from __future__ import annotations
 
-import json
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -232,10 +231,3 @@ def read_checklist(path: str | Path, vocabulary: dict[str, str] | None = None) -
             row.kind = str(meta_ids[row.id].get("kind") or "")
     return ReadChecklist(path=str(path), meta=meta, rows=rows, removed=removed, extra_headers=extra,
                          unknown_statuses=unknown)
-
-
-def stored_value(record: dict[str, Any]) -> Any:
-    try:
-        return json.loads(record.get("value") or "null")
-    except (TypeError, ValueError):
-        return None
