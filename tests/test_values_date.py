@@ -295,3 +295,32 @@ def test_a_bare_time_in_a_sentence_naming_its_own_day_keeps_that_reading():
     text = ("Der Markt öffnet am Sonntag, 30. März. Geöffnet ist heute von 15 bis 20 Uhr.")
     times = [c for c in claims.extract(text, date="2025-03-24").claims if "20 Uhr" in c.text]
     assert times[0].value == "2025-03-24T20:00"
+
+
+@pytest.mark.parametrize("year, end, expected", [
+    ("1925", "26", "192"),      # one decade holds both
+    ("2013", "2014", "201"),
+    ("2019", "20", "20"),       # across a decade: the century
+    ("1999", "00", "1999"),     # across a millennium: no unit holds both, the first year stays
+    ("2006", "42", "2006"),     # not a pair of years (a directive's number): the year alone
+])
+def test_a_pair_of_years_takes_the_smallest_unit_holding_both(year, end, expected):
+    assert normalize({"year": year, "year_end": end}, ctx()) == expected
+
+
+def test_a_part_of_day_beside_a_vague_day_knows_only_the_month():
+    text = "Vor einigen Tagen hielt die Polizei in den frühen Morgenstunden einen Lieferwagen an."
+    parts = [c for c in claims.extract(text, date="2013-12-17").claims if c.kind == "date"]
+    assert [(c.text, c.value) for c in parts] == [("in den frühen Morgenstunden", "2013-12-XXTMO")]
+
+
+def test_a_feast_day_naming_a_parish_is_no_particular_day():
+    text = "Die Pfarre Maria Himmelfahrt lädt zum Adventmarkt."
+    dates = [c for c in claims.extract(text, date="2013-11-30").claims if c.kind == "date"]
+    assert [(c.text, c.value) for c in dates] == [("Maria Himmelfahrt", "XXXX-XX-XX")]
+
+
+def test_a_feast_day_as_a_date_still_takes_its_year():
+    text = "An Maria Himmelfahrt bleiben die Geschäfte geschlossen."
+    dates = [c for c in claims.extract(text, date="2013-11-30").claims if c.kind == "date"]
+    assert [c.value for c in dates] == ["2013-08-15"]

@@ -56,6 +56,11 @@ def timex(value: str, labels: Labels) -> str:
     m = _DURATION.match(v)
     if m and (m["date"] or m["time"]):
         return _duration(m, labels) or v
+    if v.isdigit() and len(v) in (2, 3):  # TIMEX3 decade 192, century 19
+        first = int(v) * (10 if len(v) == 3 else 100)
+        if len(v) == 3:
+            return words["decade"].format(y=first)
+        return words["century"].format(c=int(v) + 1, y=first, y_end=first + 99)
     m = _WEEK.match(v)
     if m:
         return words["week"].format(week=int(m["w"]), year=m["y"])

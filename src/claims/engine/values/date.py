@@ -20,12 +20,22 @@ Calendar fields
                   article date; without any quarter before, the last full
                   quarter before the article date.
     ``half``      1-2, a half year (``2025-H1``), its year found like a quarter's.
+    ``year_end``  the second year of a pair (``1925/26``, ``2013/2014``): the
+                  value is then the smallest unit holding both, ``192``, ``201``.
     ``decade``    the decade's first year, or its last two digits (``"90"``):
                   ``199``; ``century`` an ordinal century (``19`` -> ``18``).
+
+A fixed value
+    ``timex``     the value as written, for what has no date to resolve
+                  (a feast day naming a parish: ``XXXX-XX-XX``).
 
 Time fields
     ``hour``, ``minute``  a clock time (``T14:00``).
     ``part``      part of day: ``MO``, ``MI``, ``AF``, ``EV``, ``NI`` (``TEV``).
+    ``vague``     set when the clause names its day only vaguely (``vor einigen
+                  Tagen``, ``kürzlich``): a time without a day of its own in its
+                  sentence then knows the article's month, not the day
+                  (``2013-12-XXTMO``).
 
 Relative fields
     ``rel_unit``   ``D`` day, ``W`` week, ``WE`` weekend, ``M`` month, ``Y`` year,
@@ -201,6 +211,23 @@ def _year(fields: dict[str, Any], ref: dt.date | None) -> int | None:
         if year > base + 20:
             year -= 100
     return year
+
+
+def _year_pair(year: int, end: int | None) -> str:
+    """``1925/26``: TIMEX3 has no span, so the smallest unit holding both years (``192``)."""
+    if end is None:
+        return f"{year:04d}"
+    if end < 100:
+        end += year - year % 100
+        if end < year:
+            end += 100
+    if not 0 < end - year <= 10:
+        return f"{year:04d}"
+    first, last = f"{year:04d}", f"{end:04d}"
+    common = 0
+    while common < 4 and first[common] == last[common]:
+        common += 1
+    return first[:common] if common else f"{year:04d}"
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -452,7 +479,7 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
             year = article.year if article else None
         return (f"{year:04d}" if year is not None else "XXXX") + f"-{season}", None
     if year is not None:
-        return f"{year:04d}", None
+        return _year_pair(year, _int(fields.get("year_end"))), None
     decade = _int(fields.get("decade"))
     if decade is not None:
         if decade < 100:
@@ -485,6 +512,9 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
 
 
 def normalize(fields: dict[str, Any], ctx: Any) -> str | None:
+    fixed = _text(fields.get("timex"))
+    if fixed is not None:
+        return fixed
     if _text(fields.get("dur_unit")) is not None:
         return _duration(fields)
     state = ctx.state
@@ -500,6 +530,10 @@ def normalize(fields: dict[str, Any], ctx: Any) -> str | None:
             return None
         same = state.get("sentence_day")
         ahead = state.get("sentence_ahead")
+        if _text(fields.get("vague")) and ctx.article_date is not None \
+                and not (same is not None and same[0] == getattr(ctx, "sentence", 0)):
+            # "vor einigen Tagen ... in den frühen Morgenstunden": some day near the article
+            return f"{ctx.article_date.year:04d}-{ctx.article_date.month:02d}-XX" + suffix
         if same is not None and getattr(ctx, "sentence", 0) and same[0] == ctx.sentence:
             base = same[1]  # a date earlier in the same sentence, future ones included
         elif _text(fields.get("tense")) == "future" and ahead is not None \
