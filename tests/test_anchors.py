@@ -66,3 +66,41 @@ priority = 100
 
     assert speaker("Sprecher Karl Huber: „Wir bleiben hier, ganz sicher.“") is None
     assert speaker("Der Pressesprecher, Sprecher Karl Huber: „Wir bleiben hier, ganz sicher.“") == "Karl Huber"
+
+
+def test_a_quote_of_many_sentences_is_found_whole_however_long():
+    import claims
+
+    sentences = ["Wir haben in diesem Jahr sehr viel erreicht, mehr als wir uns am Anfang vorgenommen "
+                 "hatten, und darauf sind wir alle gemeinsam stolz."] * 6  # longer than the segmenter keeps whole
+    text = "Die Obfrau sagte: „" + " ".join(sentences) + "“ Danach gab es Kuchen."
+    quotes = [c for c in claims.extract(text).claims if c.kind == "quote"]
+    assert [q.text for q in quotes] == ["„" + " ".join(sentences) + "“"]
+
+
+def test_a_quote_never_runs_past_its_paragraph():
+    import claims
+
+    text = "Die Obfrau sagte: „Wir haben viel erreicht.\n\nDer Verein zählt 40 Mitglieder.“ Danach gab es Kuchen."
+    assert [c.text for c in claims.extract(text).claims if c.kind == "quote"] == []
+
+
+def test_a_sentence_scoped_rule_does_not_run_into_the_next_paragraph(tmp_path):
+    from conftest import write_rule_dir
+
+    rules = write_rule_dir(tmp_path / "mine", {"quotes.toml": '''kind = "quote"
+
+[[rule]]
+id = "de.quote.test-across"
+code = "Q900"
+summary = "a test rule whose match may cross sentences"
+anchor = ["Beginn"]
+pattern = 'Beginn[^\\n]*Ende'
+value = { quote = "x" }
+'''})
+    ruleset = load_ruleset("de", (rules,))
+    far = "Beginn. " + "Dazwischen steht ein langer Satz ohne Belang. " * 3 + "Ende."
+    import claims
+
+    found = [c for c in claims.extract(far, rules=ruleset).claims if c.rule == "de.quote.test-across"]
+    assert found == []  # the rule is sentence-scoped (its file sets no scope)

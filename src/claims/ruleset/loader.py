@@ -144,6 +144,7 @@ class CompiledRule:
     regex: Any
     example_date: str
     layer: int = 0  # 0 for the built-in rules, 1… for each --rules folder: later folders win ties
+    scope: str = "sentence"  # "paragraph": a match may run on to the end of its paragraph
 
     @property
     def id(self) -> str:
@@ -454,7 +455,8 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
             _check_anchor(spec, lists, path, line)
             rules[spec.id] = CompiledRule(spec, rule_file.kind, path, line or 0, compiled,
                                           rule_file.example_date,
-                                          next(i for i, d in enumerate(dirs) if d == path.parent))
+                                          next(i for i, d in enumerate(dirs) if d == path.parent),
+                                          spec.scope or rule_file.scope)
         link_lines = _table_lines(raw, "link")
         for index, link_spec in enumerate(rule_file.link):
             line = link_lines[index] if index < len(link_lines) else None

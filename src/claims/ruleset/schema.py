@@ -42,6 +42,10 @@ class RuleSpec(BaseModel):
     suppress: bool = False
     yield_to: list[str] = Field(default_factory=list)
     anchor: list[str] = Field(default_factory=list)  # tokens a sentence must hold for the rule to run
+    # how far a match may run past the sentence it starts in: the next few characters
+    # ("sentence") or the end of the paragraph ("paragraph": quotes of several sentences);
+    # unset: the rule file's scope
+    scope: Literal["sentence", "paragraph"] | None = None
     match: list[MatchExample] = Field(default_factory=list)
     no_match: list[str] = Field(default_factory=list)
     todo: list[TodoExample] = Field(default_factory=list)
@@ -101,6 +105,7 @@ class RuleFile(BaseModel):
     label: str = ""
     summary: str = ""
     example_date: str = "2025-03-24"
+    scope: Literal["sentence", "paragraph"] = "sentence"  # each rule's, unless it sets its own
     fragments: dict[str, str] = Field(default_factory=dict)
     rule: list[RuleSpec] = Field(default_factory=list)
     link: list[LinkSpec] = Field(default_factory=list)
