@@ -16,7 +16,7 @@ from typing import Any
 import regex
 
 from claims.errors import PatternTimeout
-from claims.engine import anchors, ids, values
+from claims.engine import anchors, ids, values, watchdog
 from claims.engine.anchors import TokenIndex
 from claims.models import Article, Claim, Paragraph, Sentence, build
 from claims.ruleset.loader import CompiledRule, RuleSet
@@ -135,7 +135,7 @@ def _paragraph_ends(sentences: list[Sentence]) -> dict[int, int]:
     return ends
 
 
-def _scan(rule: CompiledRule, ruleset: RuleSet, text: str, timeout: float, index: TokenIndex | None,
+def _scan(rule: CompiledRule, ruleset: RuleSet, text: str, timeout: float | None, index: TokenIndex | None,
           sentences: list[Sentence] | None, paragraph_ends: dict[int, int] | None = None
           ) -> Iterator[Any]:
     """The rule's matches: over its anchored sentences, or over the whole text."""
@@ -167,14 +167,16 @@ def find_candidates(text: str, ruleset: RuleSet, rules: list[CompiledRule] | Non
     paragraph_ends = _paragraph_ends(sentences) if sentences is not None else None
     for rule in rules if rules is not None else ruleset.rules:
         try:
-            for m in _scan(rule, ruleset, text, timeout, index, sentences, paragraph_ends):
-                start, end = m.span("claim") if "claim" in rule.regex.groupindex and m.start("claim") >= 0 \
-                    else m.span()
-                if end <= start:
-                    continue
-                fields = {key: render_template(tpl, m, ruleset) for key, tpl in rule.spec.value.items()}
-                found.append(Candidate(rule, start, end, fields))
-        except TimeoutError:
+            with watchdog.limit(timeout) as guarded:
+                per_call = None if guarded else timeout
+                for m in _scan(rule, ruleset, text, per_call, index, sentences, paragraph_ends):
+                    start, end = m.span("claim") if "claim" in rule.regex.groupindex and m.start("claim") >= 0 \
+                        else m.span()
+                    if end <= start:
+                        continue
+                    fields = {key: render_template(tpl, m, ruleset) for key, tpl in rule.spec.value.items()}
+                    found.append(Candidate(rule, start, end, fields))
+        except (TimeoutError, watchdog.Expired):
             raise PatternTimeout(
                 f"rule {rule.id} took longer than {timeout:.0f} s on this text; its pattern "
                 f"probably backtracks catastrophically (nested repetition such as (a+)+)",
@@ -262,42 +264,47 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
     # a link of branches: each branch with the sentences it may match in
     branches = {link.spec.id: [(rx, where(anchor, link.spec.ignore_case)) for rx, anchor in link.branches]
                 for link in ruleset.links if link.branches}
-    for cand, sentence_index in claims:
-        for link in ruleset.links:
-            if link.kind != cand.rule.kind or cand.fields.get(link.spec.field) not in (None, ""):
-                continue
-            if link.spec.field not in cand.fields:
-                continue
-            for back in range(0, link.spec.sentences_before + 1):
-                at = sentence_index - back
-                if at < 0:
-                    break
-                if allowed[link.spec.id] is not None and at not in allowed[link.spec.id]:
-                    continue
-                sent = sentences[at]
-                window = clean[sent.start:sent.end]
-                if back == 0:  # the claim itself is no place to look for its speaker
-                    # one placeholder, not a run of blanks: patterns with \s* around it would
-                    # otherwise backtrack over every blank (quadratic in the quote's length)
-                    a, b = cand.start - sent.start, cand.end - sent.start
-                    window = window[:max(a, 0)] + "\u25a1" + window[b:]
-                try:
-                    if link.spec.id in branches:
-                        m = _search_branches(branches[link.spec.id], at, window, timeout)
-                    else:
-                        m = link.regex.search(window, timeout=timeout)
-                except TimeoutError:
-                    raise PatternTimeout(f"link {link.spec.id} took too long on this text",
-                                         link.path, link.line) from None
-                if m and m.group(link.spec.field):
-                    cand.fields[link.spec.field] = _WHITESPACE.sub(" ", m.group(link.spec.field)).strip()
-                    break
-            if cand.fields.get(link.spec.field):
-                break
+    link = None  # the one running, named when time runs out
+    try:
+        with watchdog.limit(timeout) as guarded:
+            per_call = None if guarded else timeout
+            for cand, sentence_index in claims:
+                for link in ruleset.links:
+                    if link.kind != cand.rule.kind or cand.fields.get(link.spec.field) not in (None, ""):
+                        continue
+                    if link.spec.field not in cand.fields:
+                        continue
+                    for back in range(0, link.spec.sentences_before + 1):
+                        at = sentence_index - back
+                        if at < 0:
+                            break
+                        if allowed[link.spec.id] is not None and at not in allowed[link.spec.id]:
+                            continue
+                        sent = sentences[at]
+                        window = clean[sent.start:sent.end]
+                        if back == 0:  # the claim itself is no place to look for its speaker
+                            # one placeholder, not a run of blanks: patterns with \s* around it would
+                            # otherwise backtrack over every blank (quadratic in the quote's length)
+                            a, b = cand.start - sent.start, cand.end - sent.start
+                            window = window[:max(a, 0)] + "\u25a1" + window[b:]
+                        if link.spec.id in branches:
+                            m = _search_branches(branches[link.spec.id], at, window, per_call)
+                        else:
+                            m = link.regex.search(window, timeout=per_call)
+                        if m and m.group(link.spec.field):
+                            cand.fields[link.spec.field] = _WHITESPACE.sub(" ", m.group(link.spec.field)).strip()
+                            break
+                    if cand.fields.get(link.spec.field):
+                        break
+    except (TimeoutError, watchdog.Expired):
+        if link is None:
+            raise
+        raise PatternTimeout(f"link {link.spec.id} took longer than {timeout:.0f} s on this text",
+                             link.path, link.line) from None
 
 
 def _search_branches(branches: list[tuple[Any, set[int] | None]], at: int, window: str,
-                     timeout: float) -> Any:
+                     timeout: float | None) -> Any:
     """What the alternation of the branches finds in ``window``: the leftmost match, and at the
     same place the earlier branch's; a branch whose anchor sentence ``at`` lacks cannot match."""
     best = None
