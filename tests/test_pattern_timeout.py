@@ -37,3 +37,38 @@ def test_the_cli_exits_2_on_a_catastrophic_pattern(tmp_path, runner, monkeypatch
     result = runner.invoke(main, ["extract", str(article), "--format", "json", "--rules", str(rules)])
     assert result.exit_code == 2
     assert "de.figure.evil" in result.output and "backtracks" in result.output
+
+
+def test_a_catastrophic_pattern_is_stopped_in_a_worker_thread_too(tmp_path, monkeypatch):
+    # signals reach only the main thread: there each regex call carries its own timeout
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setattr(matcher, "TIMEOUT_BASE_SECONDS", 0.2)
+    rules = load_ruleset("de", (write_rule_dir(tmp_path / "evil", {"evil.toml": EVIL}),))
+    with ThreadPoolExecutor(1) as pool:
+        future = pool.submit(claims.extract, "Die Zahl " + "x" * 3000 + " steht hier.", rules=rules)
+        with pytest.raises(PatternTimeout, match="de.figure.evil"):
+            future.result(timeout=60)
+
+
+def test_the_time_limit_leaves_a_programs_own_alarm_handler_in_place():
+    import signal
+
+    def mine(signum, frame):
+        pass
+
+    previous = signal.signal(signal.SIGALRM, mine)
+    try:
+        claims.extract("Am 17. März 2025 kamen 300 Gäste.")
+        assert signal.getsignal(signal.SIGALRM) is mine
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_after_extraction_no_timer_is_left_running():
+    import signal
+
+    claims.extract("Am 17. März 2025 kamen 300 Gäste.")
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
