@@ -20,11 +20,13 @@ import regex
 from claims.models import Paragraph, Sentence, build
 
 _BLANK_LINE = regex.compile(r"\n[ \t\r]*\n")
-_BOUNDARY = regex.compile(r"[.!?…]+[\"'“”»«‘’)\]]*(?=\s)")
-_NEXT_WORD = regex.compile(r"\s+(\S)")
+# a sentence mark (with the token it ends: up to 40 characters before it) and the first
+# character of the next word, in one match
+_BOUNDARY = regex.compile(r"[.!?…](?<=(?P<token>\S{1,41}))[.!?…]*[\"'“”»«‘’)\]]*(?=\s+(?P<next>\S))")
 _WORD = regex.compile(r"\w+")
 _OPENERS = "„»«“‚"
 _CLOSERS = "“”«»‘’\""
+_FOLLOWERS = _OPENERS + "\"'(["
 
 
 def paragraphs(text: str, original: str | None = None) -> list[Paragraph]:
@@ -98,7 +100,7 @@ def _opens(text: str, i: int) -> bool:
     return i + 1 < len(text) and not text[i + 1].isspace() and (i == 0 or not text[i - 1].isalnum())
 
 
-def _is_abbreviation(token: str, abbreviations: frozenset[str], follower: str = "",
+def _is_abbreviation(token: str, abbreviations: frozenset[str], chunk: str, follower_at: int,
                      starters: frozenset[str] = frozenset()) -> bool:
     bare = token.lstrip("(„\"»«‚'[")
     if not bare.endswith("."):
@@ -109,7 +111,8 @@ def _is_abbreviation(token: str, abbreviations: frozenset[str], follower: str = 
     if len(core) == 1 and core.isalpha():
         return True  # initials, z. B., u. a.
     if core.isdigit() and len(core) <= 3:
-        return follower not in starters  # ordinals (17. März, 2. Liga), unless "Nr. 12. Danach"
+        # ordinals (17. März, 2. Liga), unless "Nr. 12. Danach"
+        return _word_at(chunk, follower_at) not in starters
     if "." in core and all(len(p) <= 2 for p in core.split(".")):
         return True  # z.B., u.a., d.h.
     return False
@@ -126,21 +129,16 @@ def sentences(text: str, paras: Iterable[Paragraph], abbreviations: frozenset[st
             end = m.end()
             if end <= start:
                 continue
-            head = chunk[max(0, m.start() - 40):m.start() + 1].split()
-            token = head[-1] if head else ""
-            nxt = _NEXT_WORD.match(chunk, end)
-            if nxt is None:
+            follower = m.group("next")
+            if not (follower.isupper() or follower.isdigit() or follower in _FOLLOWERS):
                 continue
-            if m.group() == "." and _is_abbreviation(token, abbreviations, _word_at(chunk, nxt.start(1)),
-                                                     starters):
+            if end - m.start() == 1 and chunk[m.start()] == "." \
+                    and _is_abbreviation(m.group("token"), abbreviations, chunk, m.start("next"), starters):
                 continue
-            follower = nxt.group(1)
-            if not (follower.isupper() or follower.isdigit() or follower in _OPENERS + "\"'(["):
-                continue
-            if _inside(quotes, end):
+            if quotes and _inside(quotes, end):
                 continue
             _append(result, text, para, para.start + start, para.start + end)
-            start = nxt.start(1)
+            start = m.start("next")
         _append(result, text, para, para.start + start, para.end)
     return result
 
