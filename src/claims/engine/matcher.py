@@ -147,22 +147,38 @@ def _paragraph_ends(sentences: list[Sentence]) -> dict[int, int]:
     return ends
 
 
+def _windows(rule: CompiledRule, ruleset: RuleSet, text: str, index: TokenIndex,
+             sentences: list[Sentence], paragraph_ends: dict[int, int] | None,
+             cache: dict[tuple[Any, ...], list[tuple[int, int, int]]]) -> list[tuple[int, int, int]]:
+    """(start, end, stop) of each stretch of anchored sentences: matches must start before
+    ``end``; the scan runs to ``stop``, a little past it so lookaheads see what follows, as in a
+    whole-text scan, or to the paragraph's end for a rule whose matches run over sentences
+    (quotes). Rules with the same anchor and scope share them."""
+    key = (tuple(rule.spec.anchor), rule.spec.ignore_case, rule.scope)
+    found = cache.get(key)
+    if found is None:
+        size = len(text)
+        whole_paragraph = rule.scope == "paragraph" and paragraph_ends is not None
+        found = []
+        for start, end in index.ranges_for(rule.spec.anchor, ruleset, rule.spec.ignore_case, sentences):
+            stop = max(paragraph_ends.get(end, end), end + LOOKAHEAD_CHARS) if whole_paragraph \
+                else end + LOOKAHEAD_CHARS
+            found.append((start, end, min(size, stop)))
+        cache[key] = found
+    return found
+
+
 def _scan(rule: CompiledRule, ruleset: RuleSet, text: str, timeout: float | None, index: TokenIndex | None,
-          sentences: list[Sentence] | None, paragraph_ends: dict[int, int] | None = None
-          ) -> Iterator[Any]:
+          sentences: list[Sentence] | None, paragraph_ends: dict[int, int] | None = None,
+          cache: dict[tuple[Any, ...], list[tuple[int, int, int]]] | None = None) -> Iterator[Any]:
     """The rule's matches: over its anchored sentences, or over the whole text."""
     if not rule.spec.anchor or index is None or sentences is None:
         yield from rule.regex.finditer(text, timeout=timeout)
         return
-    size = len(text)
-    whole_paragraph = rule.scope == "paragraph" and paragraph_ends is not None
-    for start, end in index.ranges_for(rule.spec.anchor, ruleset, rule.spec.ignore_case, sentences):
-        # Scan a little past the sentence so lookaheads see what follows, as in a whole-text
-        # scan, or to the paragraph's end for a rule whose matches run over sentences (quotes);
-        # keep the matches that start inside.
-        stop = max(paragraph_ends.get(end, end), end + LOOKAHEAD_CHARS) if whole_paragraph \
-            else end + LOOKAHEAD_CHARS
-        for m in rule.regex.finditer(text, start, min(size, stop), timeout=timeout):
+    finditer = rule.regex.finditer
+    for start, end, stop in _windows(rule, ruleset, text, index, sentences, paragraph_ends,
+                                     {} if cache is None else cache):
+        for m in finditer(text, start, stop, timeout=timeout):
             if m.start() >= end:
                 break
             yield m
@@ -177,12 +193,13 @@ def find_candidates(text: str, ruleset: RuleSet, rules: list[CompiledRule] | Non
     if index is None and sentences is not None:
         index = anchors.TokenIndex(text, sentences)
     paragraph_ends = _paragraph_ends(sentences) if sentences is not None else None
+    windows: dict[tuple[Any, ...], list[tuple[int, int, int]]] = {}
     for rule in rules if rules is not None else ruleset.rules:
         try:
             with watchdog.limit(timeout) as guarded:
                 per_call = None if guarded else timeout
                 has_claim = "claim" in rule.regex.groupindex
-                for m in _scan(rule, ruleset, text, per_call, index, sentences, paragraph_ends):
+                for m in _scan(rule, ruleset, text, per_call, index, sentences, paragraph_ends, windows):
                     start, end = m.span("claim") if has_claim and m.start("claim") >= 0 else m.span()
                     if end > start:
                         found.append(Candidate(rule, start, end, m, ruleset))
