@@ -149,6 +149,11 @@ def _word_at(chunk: str, at: int) -> str:
 
 
 def _append(result: list[Sentence], text: str, para: Paragraph, start: int, end: int) -> None:
+    if start < end and not text[start].isspace() and not text[end - 1].isspace():
+        # the usual case: a boundary's end and the next word's start hold no blanks to strip
+        result.append(build(Sentence, start=start, end=end, index=len(result) + 1,
+                            paragraph=para.index))
+        return
     piece = text[start:end]
     stripped = piece.strip()
     if not stripped:
