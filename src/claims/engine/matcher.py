@@ -52,14 +52,48 @@ class Candidate:
     @property
     def fields(self) -> dict[str, Any]:
         if self.rendered is None:
-            self.rendered = {key: render_template(tpl, self.match, self.ruleset)
-                             for key, tpl in self.rule.spec.value.items()}
+            rendered: dict[str, Any] = {}
+            group = self.match.group
+            for key, how, template, list_name in _renderers(self.rule):
+                if how == _GROUP:  # the usual template: {group} or {group|list}
+                    text = group(template)
+                    if text is not None and list_name:
+                        found = self.ruleset.lists[list_name].lookup(text)
+                        if found is not None:
+                            text = found
+                    rendered[key] = text
+                elif how == _LITERAL:
+                    rendered[key] = template
+                else:
+                    rendered[key] = render_template(template, self.match, self.ruleset)
+            self.rendered = rendered
             self.match = None  # the fields hold what is needed; let the match go
         return self.rendered
 
     @property
     def length(self) -> int:
         return self.end - self.start
+
+
+_LITERAL, _GROUP, _MIXED = 0, 1, 2
+
+
+def _renderers(rule: CompiledRule) -> list[tuple[str, int, Any, str | None]]:
+    """The rule's value templates sorted by shape once, so rendering a claim's fields is a loop
+    of group lookups, not a parse of each template."""
+    found = rule.__dict__.get("_renderers")
+    if found is None:
+        found = []
+        for key, template in rule.spec.value.items():
+            parsed = _parse_template(template) if isinstance(template, str) else template
+            if not isinstance(template, str) or isinstance(parsed, str):
+                found.append((key, _LITERAL, parsed, None))
+            elif isinstance(parsed[0], str):
+                found.append((key, _GROUP, parsed[0], parsed[1]))
+            else:
+                found.append((key, _MIXED, template, None))
+        rule.__dict__["_renderers"] = found
+    return found
 
 
 @dataclass
