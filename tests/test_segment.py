@@ -24,6 +24,24 @@ def test_abbreviations_do_not_end_a_sentence():
                            "Danach ging es los."]
 
 
+def test_a_street_abbreviated_inside_its_name_does_not_end_a_sentence():
+    text = "Das Büro liegt in der Lindenstr. 18 in Bozen. Es öffnet um 9 Uhr."
+    assert split(text) == ["Das Büro liegt in der Lindenstr. 18 in Bozen.", "Es öffnet um 9 Uhr."]
+
+
+def test_currency_and_birth_name_abbreviations_do_not_end_a_sentence():
+    assert split("Er zahlte SFr. 20 Mio. für das Haus. Das war viel.") == [
+        "Er zahlte SFr. 20 Mio. für das Haus.", "Das war viel."]
+    assert split("Maria Huber, geb. Moser, feiert. Sie ist 90.") == [
+        "Maria Huber, geb. Moser, feiert.", "Sie ist 90."]
+
+
+def test_a_word_merely_ending_like_an_abbreviation_ending_still_ends_a_sentence():
+    # *str. names an ending with its full stop; "Orchester." is no abbreviation
+    assert split("Sie spielt im Orchester. Das Konzert beginnt um 20 Uhr.") == [
+        "Sie spielt im Orchester.", "Das Konzert beginnt um 20 Uhr."]
+
+
 def test_a_quote_spanning_sentences_stays_in_one_sentence():
     text = "Huber sagte: „Wir sind froh. Es war ein gutes Jahr.“ Dann ging er."
     assert split(text) == ["Huber sagte: „Wir sind froh. Es war ein gutes Jahr.“", "Dann ging er."]

@@ -101,11 +101,13 @@ def _opens(text: str, i: int) -> bool:
 
 
 def _is_abbreviation(token: str, abbreviations: frozenset[str], chunk: str, follower_at: int,
-                     starters: frozenset[str] = frozenset()) -> bool:
+                     starters: frozenset[str] = frozenset(), suffixes: tuple[str, ...] = ()) -> bool:
     bare = token.lstrip("(„\"»«‚'[")
     if not bare.endswith("."):
         return False
     if bare in abbreviations or bare.lower() in abbreviations:
+        return True
+    if suffixes and bare.lower().endswith(suffixes):  # *str.: Lindenstr. 18
         return True
     core = bare[:-1]
     if len(core) == 1 and core.isalpha():
@@ -121,6 +123,8 @@ def _is_abbreviation(token: str, abbreviations: frozenset[str], chunk: str, foll
 def sentences(text: str, paras: Iterable[Paragraph], abbreviations: frozenset[str],
               starters: frozenset[str] = frozenset()) -> list[Sentence]:
     result: list[Sentence] = []
+    # list entries "*str." name endings: any word ending so is an abbreviation
+    suffixes = tuple(a[1:].lower() for a in abbreviations if a.startswith("*"))
     for para in paras:
         chunk = text[para.start:para.end]
         quotes = _quote_spans(chunk)
@@ -133,7 +137,8 @@ def sentences(text: str, paras: Iterable[Paragraph], abbreviations: frozenset[st
             if not (follower.isupper() or follower.isdigit() or follower in _FOLLOWERS):
                 continue
             if end - m.start() == 1 and chunk[m.start()] == "." \
-                    and _is_abbreviation(m.group("token"), abbreviations, chunk, m.start("next"), starters):
+                    and _is_abbreviation(m.group("token"), abbreviations, chunk, m.start("next"), starters,
+                                         suffixes):
                 continue
             if quotes and _inside(quotes, end):
                 continue
