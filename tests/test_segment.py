@@ -10,7 +10,9 @@ def split(text: str) -> list[str]:
     lists = load_ruleset("de").lists
     abbreviations = frozenset(lists["abbreviations"].entries)
     starters = frozenset(lists["sentence_starters"].entries)
-    return [text[s.start:s.end] for s in sentences(text, paragraphs(text), abbreviations, starters)]
+    before_numbers = frozenset(lists["abbreviations_before_numbers"].entries)
+    return [text[s.start:s.end]
+            for s in sentences(text, paragraphs(text), abbreviations, starters, before_numbers)]
 
 
 def test_a_date_with_an_ordinal_does_not_end_a_sentence():
@@ -34,6 +36,11 @@ def test_currency_and_birth_name_abbreviations_do_not_end_a_sentence():
         "Er zahlte SFr. 20 Mio. für das Haus.", "Das war viel."]
     assert split("Maria Huber, geb. Moser, feiert. Sie ist 90.") == [
         "Maria Huber, geb. Moser, feiert.", "Sie ist 90."]
+
+
+def test_an_abbreviation_before_a_number_only_is_a_noun_before_a_word():
+    assert split("Das regelt Art. 12 der Verfassung. Er tat es auf seine Art. Danach ging er.") == [
+        "Das regelt Art. 12 der Verfassung.", "Er tat es auf seine Art.", "Danach ging er."]
 
 
 def test_a_word_merely_ending_like_an_abbreviation_ending_still_ends_a_sentence():

@@ -406,7 +406,9 @@ def _run(article: Article, ruleset: RuleSet) -> tuple[list[Claim], list[Paragrap
     paras = segment.paragraphs(clean, article.text)
     starters = frozenset(ruleset.lists["sentence_starters"].entries) \
         if "sentence_starters" in ruleset.lists else frozenset()
-    sents = segment.sentences(clean, paras, abbreviations, starters)
+    before_numbers = frozenset(ruleset.lists["abbreviations_before_numbers"].entries) \
+        if "abbreviations_before_numbers" in ruleset.lists else frozenset()
+    sents = segment.sentences(clean, paras, abbreviations, starters, before_numbers)
 
     index = anchors.TokenIndex(clean, sents)
     chosen = drop_yielding(resolve_overlaps(find_candidates(clean, ruleset, sentences=sents, index=index)))

@@ -101,7 +101,8 @@ def _opens(text: str, i: int) -> bool:
 
 
 def _is_abbreviation(token: str, abbreviations: frozenset[str], chunk: str, follower_at: int,
-                     starters: frozenset[str] = frozenset(), suffixes: tuple[str, ...] = ()) -> bool:
+                     starters: frozenset[str] = frozenset(), suffixes: tuple[str, ...] = (),
+                     before_numbers: frozenset[str] = frozenset()) -> bool:
     bare = token.lstrip("(„\"»«‚'[")
     if not bare.endswith("."):
         return False
@@ -109,6 +110,8 @@ def _is_abbreviation(token: str, abbreviations: frozenset[str], chunk: str, foll
         return True
     if suffixes and bare.lower().endswith(suffixes):  # *str.: Lindenstr. 18
         return True
+    if bare in before_numbers and chunk[follower_at:follower_at + 1].isdigit():
+        return True  # Art. 12 (a noun before a word: auf seine Art. Danach)
     core = bare[:-1]
     if len(core) == 1 and core.isalpha():
         return True  # initials, z. B., u. a.
@@ -121,7 +124,8 @@ def _is_abbreviation(token: str, abbreviations: frozenset[str], chunk: str, foll
 
 
 def sentences(text: str, paras: Iterable[Paragraph], abbreviations: frozenset[str],
-              starters: frozenset[str] = frozenset()) -> list[Sentence]:
+              starters: frozenset[str] = frozenset(),
+              before_numbers: frozenset[str] = frozenset()) -> list[Sentence]:
     result: list[Sentence] = []
     # list entries "*str." name endings: any word ending so is an abbreviation
     suffixes = tuple(a[1:].lower() for a in abbreviations if a.startswith("*"))
@@ -138,7 +142,7 @@ def sentences(text: str, paras: Iterable[Paragraph], abbreviations: frozenset[st
                 continue
             if end - m.start() == 1 and chunk[m.start()] == "." \
                     and _is_abbreviation(m.group("token"), abbreviations, chunk, m.start("next"), starters,
-                                         suffixes):
+                                         suffixes, before_numbers):
                 continue
             if quotes and _inside(quotes, end):
                 continue
