@@ -20,6 +20,16 @@ def test_a_date_with_an_ordinal_does_not_end_a_sentence():
         "Die Messe beginnt am 17. März in Bozen.", "Sie dauert zwei Tage."]
 
 
+def test_a_range_of_days_does_not_end_a_sentence():
+    assert split("Die Messe läuft vom 5.-22. November in Bozen. Der Eintritt ist frei.") == [
+        "Die Messe läuft vom 5.-22. November in Bozen.", "Der Eintritt ist frei."]
+
+
+def test_a_name_with_a_number_still_ends_a_sentence():
+    assert split("Viele erkrankten an Covid-19. Die Zahlen sinken.") == [
+        "Viele erkrankten an Covid-19.", "Die Zahlen sinken."]
+
+
 def test_abbreviations_do_not_end_a_sentence():
     text = "Es kamen u. a. Vertreter der Gemeinde, z. B. Dr. Huber aus Nr. 12. Danach ging es los."
     assert split(text) == ["Es kamen u. a. Vertreter der Gemeinde, z. B. Dr. Huber aus Nr. 12.",

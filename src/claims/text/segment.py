@@ -24,6 +24,7 @@ _BLANK_LINE = regex.compile(r"\n[ \t\r]*\n")
 # character of the next word, in one match
 _BOUNDARY = regex.compile(r"[.!?…](?<=(?P<token>\S{1,41}))[.!?…]*[\"'“”»«‘’)\]]*(?=\s+(?P<next>\S))")
 _WORD = regex.compile(r"\w+")
+_ORDINAL_RANGE = regex.compile(r"\d{1,3}\.?[-–]\d{1,3}")  # vom 5.-22. November
 _OPENERS = "„»«“‚"
 _CLOSERS = "“”«»‘’\""
 _FOLLOWERS = _OPENERS + "\"'(["
@@ -115,7 +116,7 @@ def _is_abbreviation(token: str, abbreviations: frozenset[str], chunk: str, foll
     core = bare[:-1]
     if len(core) == 1 and core.isalpha():
         return True  # initials, z. B., u. a.
-    if core.isdigit() and len(core) <= 3:
+    if (core.isdigit() and len(core) <= 3) or _ORDINAL_RANGE.fullmatch(core):
         # ordinals (17. März, 2. Liga), unless "Nr. 12. Danach"
         return _word_at(chunk, follower_at) not in starters
     if "." in core and all(len(p) <= 2 for p in core.split(".")):
