@@ -331,11 +331,13 @@ def _plan(ruleset: RuleSet) -> _Plan | None:
 def ranges(indices: list[int], sentences: list[Sentence]) -> list[tuple[int, int]]:
     """Text ranges of the chosen sentences (sorted indices), neighbours merged."""
     spans: list[tuple[int, int]] = []
-    previous = -2
+    if not indices:
+        return spans
+    first = previous = indices[0]
     for i in indices:
-        if i == previous + 1 and spans:
-            spans[-1] = (spans[-1][0], sentences[i].end)
-        else:
-            spans.append((sentences[i].start, sentences[i].end))
+        if i > previous + 1:
+            spans.append((sentences[first].start, sentences[previous].end))
+            first = i
         previous = i
+    spans.append((sentences[first].start, sentences[previous].end))
     return spans

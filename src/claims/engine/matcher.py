@@ -234,7 +234,9 @@ def find_candidates(text: str, ruleset: RuleSet, rules: list[CompiledRule] | Non
                 per_call = None if guarded else timeout
                 has_claim = "claim" in rule.regex.groupindex
                 for m in _scan(rule, ruleset, text, per_call, index, sentences, paragraph_ends, windows):
-                    start, end = m.span("claim") if has_claim and m.start("claim") >= 0 else m.span()
+                    start, end = m.span("claim") if has_claim else m.span()
+                    if start < 0:  # the rule has a claim group, this match left it out
+                        start, end = m.span()
                     if end > start:
                         found.append(Candidate(rule, start, end, m, ruleset))
         except (TimeoutError, watchdog.Expired):
@@ -425,24 +427,27 @@ def _run(article: Article, ruleset: RuleSet) -> tuple[list[Claim], list[Paragrap
     for _, i in placed:
         if sents and i not in shown:
             shown[i] = _display(clean[sents[i].start:sents[i].end], masked)
+    normalize, line_col, original = values.normalize, locator.line_col, article.text
     for cand, sentence_index in placed:
-        raw = clean[cand.start:cand.end]
-        ctx.text = raw
-        ctx.sentence = sents[sentence_index].index if sents else 0
-        ctx.paragraph = sents[sentence_index].paragraph if sents else 0
-        value = values.normalize(cand.rule.kind, cand.fields, ctx)
-        line, column = locator.line_col(cand.start)
+        start, end, rule = cand.start, cand.end, cand.rule
+        raw = clean[start:end]
         sent = sents[sentence_index] if sents else None
-        # model_construct: the engine builds valid claims itself; validation would cost a third of the run
+        ctx.text = raw
+        ctx.sentence = sent.index if sent else 0
+        ctx.paragraph = sent.paragraph if sent else 0
+        value = normalize(rule.kind, cand.fields, ctx)
+        line, column = line_col(start)
+        # build, not validation: the engine builds valid claims itself; validation would cost a
+        # third of the run
         claims.append(build(
             Claim, id="",
-            kind=cand.rule.kind,  # type: ignore[arg-type]
-            text=_display(raw, masked and raw != article.text[cand.start:cand.end]),
-            start=cand.start, end=cand.end, line=line, column=column,
+            kind=rule.kind,  # type: ignore[arg-type]
+            text=_display(raw, masked and raw != original[start:end]),
+            start=start, end=end, line=line, column=column,
             sentence=shown[sentence_index] if sent else "",
             sentence_start=sent.start if sent else 0,
             paragraph=sent.paragraph if sent else 0,
-            value=value, rule=cand.rule.id, hint=cand.rule.spec.hint,
+            value=value, rule=rule.spec.id, hint=rule.spec.hint,
         ))
     ids.assign(claims)
     return claims, paras, sents

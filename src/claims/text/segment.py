@@ -107,16 +107,17 @@ def _is_abbreviation(token: str, abbreviations: frozenset[str], chunk: str, foll
     bare = token.lstrip("(„\"»«‚'[")
     if not bare.endswith("."):
         return False
-    if bare in abbreviations or bare.lower() in abbreviations:
+    if bare in abbreviations:
         return True
-    if suffixes and bare.lower().endswith(suffixes):  # *str.: Lindenstr. 18
+    lower = bare.lower()
+    if lower in abbreviations or (suffixes and lower.endswith(suffixes)):  # *str.: Lindenstr. 18
         return True
     if bare in before_numbers and chunk[follower_at:follower_at + 1].isdigit():
         return True  # Art. 12 (a noun before a word: auf seine Art. Danach)
     core = bare[:-1]
     if len(core) == 1 and core.isalpha():
         return True  # initials, z. B., u. a.
-    if (core.isdigit() and len(core) <= 3) or _ORDINAL_RANGE.fullmatch(core):
+    if (core.isdigit() and len(core) <= 3) or (core[:1].isdigit() and _ORDINAL_RANGE.fullmatch(core)):
         # ordinals (17. März, 2. Liga), unless "Nr. 12. Danach"
         return _word_at(chunk, follower_at) not in starters
     if "." in core and all(len(p) <= 2 for p in core.split(".")):
