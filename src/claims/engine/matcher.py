@@ -247,6 +247,10 @@ def find_candidates(text: str, ruleset: RuleSet, rules: list[CompiledRule] | Non
     return found
 
 
+def _overlap_order(cand: Candidate) -> tuple[int, tuple[int, int], int]:
+    return (cand.start - cand.end, cand.rule.rank, cand.start)
+
+
 def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     """Within a kind: the longest span wins, then the higher priority, then a user's rule over a
     built-in one, then the earlier start.
@@ -260,7 +264,7 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     kept: list[Candidate] = []
     for group in by_kind.values():
         # a user's rule (a later layer) wins a tie with a built-in one
-        group.sort(key=lambda c: (-c.length, -c.rule.spec.priority, -c.rule.layer, c.start))
+        group.sort(key=_overlap_order)
         taken: list[tuple[int, int]] = []  # sorted, non-overlapping spans
         for cand in group:
             i = bisect.bisect_left(taken, (cand.start, cand.end))

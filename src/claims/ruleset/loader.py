@@ -145,6 +145,12 @@ class CompiledRule:
     example_date: str
     layer: int = 0  # 0 for the built-in rules, 1… for each --rules folder: later folders win ties
     scope: str = "sentence"  # "paragraph": a match may run on to the end of its paragraph
+    # how it ranks against another rule's match of the same span: higher priority, then a
+    # later layer (a user's rule over a built-in one) first
+    rank: tuple[int, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.rank = (-self.spec.priority, -self.layer)
 
     @property
     def id(self) -> str:
