@@ -27,3 +27,20 @@ def test_fingerprint_letters_by_ten_bit_lookups_match_base32_for_many_hashes():
     for i in range(3000):
         parts = ("figure", f"{i} Euro", f"Satz {i // 7} mit {i} Euro.")
         assert fingerprint(*parts) == reference(*parts)
+
+
+def test_assigned_ids_are_the_kind_letter_and_the_fingerprint_of_kind_text_and_sentence():
+    from types import SimpleNamespace
+
+    from claims.engine.ids import assign, base_id
+
+    claims = [SimpleNamespace(kind=k, text=t, sentence=s, id="") for k, t, s in [
+        ("date", "am 17. März", "Die Messe beginnt am 17. März  in Bozen."),
+        ("figure", "3,5\nMillionen", "Es kamen 3,5\nMillionen Besucher."),
+        ("quote", "„Wir bleiben“", "„Wir bleiben“, sagte sie."),
+        ("date", "am 17. März", "Die Messe beginnt am 17. März in Bozen."),  # the same claim again
+    ]]
+    assign(claims)
+    base = base_id("date", "am 17. März", "Die Messe beginnt am 17. März in Bozen.")
+    assert [c.id for c in claims] == [base, base_id("figure", "3,5 Millionen", "Es kamen 3,5 Millionen Besucher."),
+                                      base_id("quote", "„Wir bleiben“", "„Wir bleiben“, sagte sie."), base + "-2"]

@@ -114,6 +114,7 @@ class WordList:
     ignore_case: bool = False
     summary: str = ""
     _index: dict[str, Any] = field(default_factory=dict, repr=False)
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._index = {lookup_key(k): v for k, v in self.entries.items()}
@@ -129,10 +130,17 @@ class WordList:
         return _trie_pattern(list(self.entries), self.ignore_case, backwards)
 
     def lookup(self, text: str) -> Any:
+        # the same few words come back all through an article (März, Prozent, Euro): each
+        # text is keyed once
+        memo = self._memo
+        if text in memo:
+            return memo[text]
         key = lookup_key(text)
-        if key in self._index:
-            return self._index[key]
-        return self._index.get(key.rstrip("."))
+        found = self._index[key] if key in self._index else self._index.get(key.rstrip("."))
+        if len(memo) >= 10_000:
+            memo.clear()
+        memo[text] = found
+        return found
 
 
 @dataclass
