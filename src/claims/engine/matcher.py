@@ -64,8 +64,22 @@ class Candidate:
                     rendered[key] = text
                 elif how == _LITERAL:
                     rendered[key] = template
-                else:
-                    rendered[key] = render_template(template, self.match, self.ruleset)
+                else:  # literal text and groups mixed: "{sign|figure_signs}{number}"
+                    pieces, tail = template
+                    parts = []
+                    for _, name, list_name in pieces:
+                        text = group(name)
+                        if text is not None and list_name:
+                            found = self.ruleset.lists[list_name].lookup(text)
+                            if found is not None:
+                                text = found
+                        parts.append(text)
+                    if all(part is None for part in parts):
+                        rendered[key] = None
+                    else:
+                        rendered[key] = "".join(
+                            [literal + ("" if part is None else str(part))
+                             for (literal, _, _), part in zip(pieces, parts)]) + tail
             self.rendered = rendered
             self.match = None  # the fields hold what is needed; let the match go
         return self.rendered
@@ -91,7 +105,7 @@ def _renderers(rule: CompiledRule) -> list[tuple[str, int, Any, str | None]]:
             elif isinstance(parsed[0], str):
                 found.append((key, _GROUP, parsed[0], parsed[1]))
             else:
-                found.append((key, _MIXED, template, None))
+                found.append((key, _MIXED, parsed, None))
         rule.__dict__["_renderers"] = found
     return found
 
@@ -192,12 +206,12 @@ def _windows(rule: CompiledRule, ruleset: RuleSet, text: str, index: TokenIndex,
     found = cache.get(key)
     if found is None:
         size = len(text)
-        whole_paragraph = rule.scope == "paragraph" and paragraph_ends is not None
-        found = []
-        for start, end in index.ranges_for(rule.spec.anchor, ruleset, rule.spec.ignore_case, sentences):
-            stop = max(paragraph_ends.get(end, end), end + LOOKAHEAD_CHARS) if whole_paragraph \
-                else end + LOOKAHEAD_CHARS
-            found.append((start, end, min(size, stop)))
+        spans = index.ranges_for(rule.spec.anchor, ruleset, rule.spec.ignore_case, sentences)
+        if rule.scope == "paragraph" and paragraph_ends is not None:
+            found = [(start, end, min(size, max(paragraph_ends.get(end, end), end + LOOKAHEAD_CHARS)))
+                     for start, end in spans]
+        else:
+            found = [(start, end, min(size, end + LOOKAHEAD_CHARS)) for start, end in spans]
         cache[key] = found
     return found
 

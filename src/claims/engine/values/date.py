@@ -120,6 +120,8 @@ def _num(value: Any) -> float | None:
 
 
 def _int(value: Any) -> int | None:
+    if value is None:  # most fields of most rules are absent
+        return None
     number = _num(value)
     return int(number) if number is not None else None
 
