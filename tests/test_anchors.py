@@ -78,29 +78,52 @@ def test_a_quote_of_many_sentences_is_found_whole_however_long():
     assert [q.text for q in quotes] == ["„" + " ".join(sentences) + "“"]
 
 
-def test_a_quote_never_runs_past_its_paragraph():
-    import claims
-
-    text = "Die Obfrau sagte: „Wir haben viel erreicht.\n\nDer Verein zählt 40 Mitglieder.“ Danach gab es Kuchen."
-    assert [c.text for c in claims.extract(text).claims if c.kind == "quote"] == []
-
-
-def test_a_sentence_scoped_rule_does_not_run_into_the_next_paragraph(tmp_path):
-    from conftest import write_rule_dir
-
-    rules = write_rule_dir(tmp_path / "mine", {"quotes.toml": '''kind = "quote"
+ACROSS = '''kind = "quote"
+{scope}
 
 [[rule]]
 id = "de.quote.test-across"
 code = "Q900"
 summary = "a test rule whose match may cross sentences"
 anchor = ["Beginn"]
-pattern = 'Beginn[^\\n]*Ende'
-value = { quote = "x" }
-'''})
-    ruleset = load_ruleset("de", (rules,))
-    far = "Beginn. " + "Dazwischen steht ein langer Satz ohne Belang. " * 3 + "Ende."
-    import claims
+pattern = 'Beginn[^\\n]*?Ende'
+value = {{ quote = "x" }}
+'''
 
-    found = [c for c in claims.extract(far, rules=ruleset).claims if c.rule == "de.quote.test-across"]
-    assert found == []  # the rule is sentence-scoped (its file sets no scope)
+
+def _across(tmp_path, scope: str, text: str) -> list[str]:
+    import claims
+    from conftest import write_rule_dir
+
+    rules = write_rule_dir(tmp_path / scope, {"quotes.toml": ACROSS.format(scope=f'scope = "{scope}"')})
+    ruleset = load_ruleset("de", (rules,))
+    return [c.text for c in claims.extract(text, rules=ruleset).claims if c.rule == "de.quote.test-across"]
+
+
+FAR = "Beginn. " + "Dazwischen steht ein langer Satz ohne Belang. " * 3 + "Ende."
+
+
+def test_a_sentence_scoped_rule_does_not_reach_a_sentence_far_ahead(tmp_path):
+    assert _across(tmp_path, "sentence", FAR) == []
+
+
+def test_a_paragraph_scoped_rule_reaches_the_end_of_its_paragraph(tmp_path):
+    assert _across(tmp_path, "paragraph", FAR) == [FAR[:-1]]  # up to "Ende", without the full stop
+
+
+def test_a_paragraph_scoped_rule_scans_each_paragraph_once(tmp_path):
+    # many anchored sentences in one paragraph: one scan, not one per sentence to the
+    # paragraph's end (which costs the square of the paragraph)
+    from claims.engine.matcher import _paragraph_ends, _windows
+    from conftest import write_rule_dir
+
+    rules = write_rule_dir(tmp_path / "p", {"quotes.toml": ACROSS.format(scope='scope = "paragraph"')})
+    ruleset = load_ruleset("de", (rules,))
+    rule = ruleset.by_id("de.quote.test-across")
+    text = "Beginn eins. Nichts. Beginn zwei. Nichts. Beginn drei.\n\nBeginn vier. Ende."
+    sentences = segment.sentences(text, segment.paragraphs(text), frozenset(), frozenset())
+    windows = _windows(rule, ruleset, text, TokenIndex(text, sentences), sentences,
+                       _paragraph_ends(sentences), {})
+    first_paragraph_end = text.index("\n")
+    assert [(w[0], w[2]) for w in windows][0] == (0, first_paragraph_end)
+    assert len(windows) == 2

@@ -34,3 +34,36 @@ def test_a_program_that_paused_the_collector_finds_it_still_paused():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _collector_state_during_extraction(monkeypatch) -> list[bool]:
+    from claims.engine import matcher
+
+    seen: list[bool] = []
+    real = matcher.find_candidates
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(matcher, "find_candidates", spy)
+    claims.extract("Am 17. März 2025 kamen 300 Gäste.")
+    return seen
+
+
+def test_the_collector_is_paused_while_a_lone_thread_extracts(monkeypatch):
+    assert _collector_state_during_extraction(monkeypatch) == [False]
+
+
+def test_the_collector_keeps_running_while_other_threads_live(monkeypatch):
+    # a server extracting in several threads: their cycles must still be collected
+    import threading
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert _collector_state_during_extraction(monkeypatch) == [True]
+    finally:
+        stop.set()
+        other.join()

@@ -72,3 +72,51 @@ def test_after_extraction_no_timer_is_left_running():
     claims.extract("Am 17. März 2025 kamen 300 Gäste.")
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
     assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
+
+
+EVIL_LINK = '''kind = "quote"
+
+[[link]]
+id = "de.quote.evil-speaker"
+field = "speaker"
+pattern = '(?P<speaker>(x+x+)+y)'
+sentences_before = 0
+priority = 100
+'''
+
+
+def test_a_catastrophic_link_is_stopped_and_named(tmp_path, monkeypatch):
+    monkeypatch.setattr(matcher, "TIMEOUT_BASE_SECONDS", 0.2)
+    rules = load_ruleset("de", (write_rule_dir(tmp_path / "evil", {"evil.toml": EVIL_LINK}),))
+    with pytest.raises(PatternTimeout, match="de.quote.evil-speaker") as info:
+        claims.extract("„Wir bleiben hier“, sagte " + "x" * 3000 + " am Abend.", rules=rules)
+    assert "evil.toml" in str(info.value)
+
+
+def test_with_a_programs_own_timer_running_a_catastrophic_pattern_is_still_stopped(tmp_path, monkeypatch):
+    # the program's SIGALRM and timer are left alone; each regex call then carries a timeout
+    import signal
+
+    monkeypatch.setattr(matcher, "TIMEOUT_BASE_SECONDS", 0.2)
+    rules = load_ruleset("de", (write_rule_dir(tmp_path / "evil", {"evil.toml": EVIL}),))
+    fired = []
+    previous = signal.signal(signal.SIGALRM, lambda signum, frame: fired.append(signum))
+    signal.setitimer(signal.ITIMER_REAL, 60)
+    try:
+        with pytest.raises(PatternTimeout, match="de.figure.evil"):
+            claims.extract("Die Zahl " + "x" * 3000 + " steht hier.", rules=rules)
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 0  # the program's timer still runs
+        assert not fired
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_an_alarm_after_the_limit_ended_raises_nothing():
+    import signal
+
+    from claims.engine import watchdog
+
+    with watchdog.limit(30) as guarded:
+        assert guarded
+    watchdog._on_alarm(signal.SIGALRM, None)  # a late alarm: the handler does nothing

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -201,15 +202,30 @@ def _windows(rule: CompiledRule, ruleset: RuleSet, text: str, index: TokenIndex,
     """(start, end, stop) of each stretch of anchored sentences: matches must start before
     ``end``; the scan runs to ``stop``, a little past it so lookaheads see what follows, as in a
     whole-text scan, or to the paragraph's end for a rule whose matches run over sentences
-    (quotes). Rules with the same anchor and scope share them."""
+    (quotes). Rules with the same anchor and scope share them.
+
+    A paragraph-scoped rule scans each paragraph once, from its first anchored sentence: one
+    scan per stretch, each to the paragraph's end, would cost the square of a long paragraph
+    with many stretches (an apostrophe in every line of a 400 kB text without blank lines).
+    What starts between two stretches starts in a sentence without the anchor, which a
+    certain anchor rules out."""
     key = (tuple(rule.spec.anchor), rule.spec.ignore_case, rule.scope)
     found = cache.get(key)
     if found is None:
         size = len(text)
-        spans = index.ranges_for(rule.spec.anchor, ruleset, rule.spec.ignore_case, sentences)
+        # the stretches themselves are not kept: the windows are (memory)
+        spans = anchors.ranges(index.sentences_for(rule.spec.anchor, ruleset, rule.spec.ignore_case),
+                               sentences)
         if rule.scope == "paragraph" and paragraph_ends is not None:
-            found = [(start, end, min(size, max(paragraph_ends.get(end, end), end + LOOKAHEAD_CHARS)))
-                     for start, end in spans]
+            merged: list[tuple[int, int, int, int]] = []
+            for start, end in spans:
+                paragraph_end = paragraph_ends.get(end, end)
+                stop = min(size, max(paragraph_end, end + LOOKAHEAD_CHARS))
+                if merged and merged[-1][3] == paragraph_end:  # the same paragraph: one scan
+                    merged[-1] = (merged[-1][0], end, stop, paragraph_end)
+                else:
+                    merged.append((start, end, stop, paragraph_end))
+            found = [(start, end, stop) for start, end, stop, _ in merged]
         else:
             found = [(start, end, min(size, end + LOOKAHEAD_CHARS)) for start, end in spans]
         cache[key] = found
@@ -378,10 +394,9 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
                     if cand.fields.get(link.spec.field):
                         break
     except (TimeoutError, watchdog.Expired):
-        if link is None:
-            raise
-        raise PatternTimeout(f"link {link.spec.id} took longer than {timeout:.0f} s on this text",
-                             link.path, link.line) from None
+        named = link or ruleset.links[0]  # time ran out before the first link began: name the first
+        raise PatternTimeout(f"link {named.spec.id} took longer than {timeout:.0f} s on this text",
+                             named.path, named.line) from None
 
 
 def _search_branches(branches: list[tuple[Any, set[int] | None]], at: int, window: str,
@@ -404,14 +419,20 @@ def _search_branches(branches: list[tuple[Any, set[int] | None]], at: int, windo
 def _cyclic_gc_paused() -> Iterator[None]:
     """An extraction allocates tens of thousands of objects and makes no reference cycles, so
     the cyclic collector's passes over them find nothing; they cost 6 % of a long article's run.
-    Reference counting still frees everything as usual."""
+    Reference counting still frees everything as usual.
+
+    The collector is the whole process's: with other threads running (a server extracting in
+    several), pausing it would leave their cycles uncollected, so it is paused only when the
+    extraction is all the process is doing."""
     was_enabled = gc.isenabled()
+    if not was_enabled or threading.active_count() > 1:
+        yield
+        return
     gc.disable()
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        gc.enable()
 
 
 def run(article: Article, ruleset: RuleSet) -> tuple[list[Claim], list[Paragraph], list[Sentence]]:

@@ -24,8 +24,12 @@ class Expired(Exception):
     """The block ran past its time limit."""
 
 
+_armed = False  # the handler raises only while a block runs: a late alarm does nothing
+
+
 def _on_alarm(signum: int, frame: Any) -> None:
-    raise Expired()
+    if _armed:
+        raise Expired()
 
 
 def _timer_is_ours() -> bool:
@@ -33,7 +37,8 @@ def _timer_is_ours() -> bool:
         return False
     if signal.getitimer(signal.ITIMER_REAL)[0] > 0:  # someone else's timer is running
         return False
-    return signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
+    # None: a handler set outside Python (an embedding program), not ours to replace
+    return signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN)
 
 
 @contextmanager
@@ -42,13 +47,24 @@ def limit(seconds: float) -> Iterator[bool]:
 
     A False answer means the caller must pass its own ``timeout=`` to each regex call.
     """
+    global _armed
     if not _timer_is_ours():
         yield False
         return
-    previous = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+    except ValueError:  # signals are not this interpreter's (a sub-interpreter)
+        yield False
+        return
+    try:
+        _armed = True
+        signal.setitimer(signal.ITIMER_REAL, seconds)
         yield True
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        # disarmed before anything else, so an alarm arriving from here on (even one that
+        # signal.signal below handles before it swaps the handler) raises nothing
+        _armed = False
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:
+            signal.signal(signal.SIGALRM, previous)
