@@ -53,10 +53,24 @@ def test_an_abbreviation_before_a_number_only_is_a_noun_before_a_word():
         "Das regelt Art. 12 der Verfassung.", "Er tat es auf seine Art.", "Danach ging er."]
 
 
-def test_a_word_merely_ending_like_an_abbreviation_ending_still_ends_a_sentence():
-    # *str. names an ending with its full stop; "Orchester." is no abbreviation
-    assert split("Sie spielt im Orchester. Das Konzert beginnt um 20 Uhr.") == [
-        "Sie spielt im Orchester.", "Das Konzert beginnt um 20 Uhr."]
+def test_a_street_abbreviation_before_a_word_ends_a_sentence():
+    assert split("Er wohnt in der Hauptstr. Dort ist es laut.") == [
+        "Er wohnt in der Hauptstr.", "Dort ist es laut."]
+
+
+def test_art_before_a_year_ends_a_sentence():
+    assert split("Das war schon immer seine Art. 1998 etwa verließ er den Verein.") == [
+        "Das war schon immer seine Art.", "1998 etwa verließ er den Verein."]
+
+
+def test_scores_and_ranges_at_a_sentence_end_end_the_sentence():
+    # only a range of ordinals (5.-22.) is kept with what follows
+    assert split("Der FC Bayern gewann 3-1. Müller traf doppelt.") == [
+        "Der FC Bayern gewann 3-1.", "Müller traf doppelt."]
+    assert split("Die Partie endete 2–0. Trainer Huber war zufrieden.") == [
+        "Die Partie endete 2–0.", "Trainer Huber war zufrieden."]
+    assert split("Die Zahl der Fälle stieg auf 120-130. Experten warnen.") == [
+        "Die Zahl der Fälle stieg auf 120-130.", "Experten warnen."]
 
 
 def test_a_quote_spanning_sentences_stays_in_one_sentence():

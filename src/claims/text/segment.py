@@ -24,7 +24,8 @@ _BLANK_LINE = regex.compile(r"\n[ \t\r]*\n")
 # character of the next word, in one match
 _BOUNDARY = regex.compile(r"[.!?…](?<=(?P<token>\S{1,41}))[.!?…]*[\"'“”»«‘’)\]]*(?=\s+(?P<next>\S))")
 _WORD = regex.compile(r"\w+")
-_ORDINAL_RANGE = regex.compile(r"\d{1,3}\.?[-–]\d{1,3}")  # vom 5.-22. November
+_SHORT_NUMBER = regex.compile(r"\d{1,3}(?!\d)")  # a house or article number, not a year
+_ORDINAL_RANGE = regex.compile(r"\d{1,3}\.[-–]\d{1,3}")  # vom 5.-22. November, not 3-1.
 _OPENERS = "„»«“‚"
 _CLOSERS = "“”«»‘’\""
 _FOLLOWERS = _OPENERS + "\"'(["
@@ -103,17 +104,19 @@ def _opens(text: str, i: int) -> bool:
 
 def _is_abbreviation(token: str, abbreviations: frozenset[str], chunk: str, follower_at: int,
                      starters: frozenset[str] = frozenset(), suffixes: tuple[str, ...] = (),
-                     before_numbers: frozenset[str] = frozenset()) -> bool:
+                     before_numbers: frozenset[str] = frozenset(),
+                     number_suffixes: tuple[str, ...] = ()) -> bool:
     bare = token.lstrip("(„\"»«‚'[")
     if not bare.endswith("."):
         return False
     if bare in abbreviations:
         return True
     lower = bare.lower()
-    if lower in abbreviations or (suffixes and lower.endswith(suffixes)):  # *str.: Lindenstr. 18
+    if lower in abbreviations or (suffixes and lower.endswith(suffixes)):
         return True
-    if bare in before_numbers and chunk[follower_at:follower_at + 1].isdigit():
-        return True  # Art. 12 (a noun before a word: auf seine Art. Danach)
+    if (bare in before_numbers or (number_suffixes and lower.endswith(number_suffixes))) \
+            and _SHORT_NUMBER.match(chunk, follower_at):
+        return True  # Art. 12, Lindenstr. 18 (but: auf seine Art. Danach, seine Art. 1998 ging er)
     core = bare[:-1]
     if len(core) == 1 and core.isalpha():
         return True  # initials, z. B., u. a.
@@ -131,6 +134,7 @@ def sentences(text: str, paras: Iterable[Paragraph], abbreviations: frozenset[st
     result: list[Sentence] = []
     # list entries "*str." name endings: any word ending so is an abbreviation
     suffixes = tuple(a[1:].lower() for a in abbreviations if a.startswith("*"))
+    number_suffixes = tuple(a[1:].lower() for a in before_numbers if a.startswith("*"))
     for para in paras:
         chunk = text[para.start:para.end]
         quotes = _quote_spans(chunk)
@@ -144,7 +148,7 @@ def sentences(text: str, paras: Iterable[Paragraph], abbreviations: frozenset[st
                 continue
             if end - m.start() == 1 and chunk[m.start()] == "." \
                     and _is_abbreviation(m.group("token"), abbreviations, chunk, m.start("next"), starters,
-                                         suffixes, before_numbers):
+                                         suffixes, before_numbers, number_suffixes):
                 continue
             if quotes and _inside(quotes, end):
                 continue
