@@ -300,11 +300,11 @@ def test_a_bare_time_in_a_sentence_naming_its_own_day_keeps_that_reading():
 @pytest.mark.parametrize("year, end, expected", [
     ("1925", "26", "192"),      # one decade holds both
     ("2013", "2014", "201"),
-    ("2019", "20", "20"),       # across a decade: the century
-    ("1999", "00", "1999"),     # across a millennium: no unit holds both, the first year stays
+    ("2019", "20", "2019"),     # across a decade: the first year (a century would say less)
+    ("1999", "00", "1999"),
     ("2006", "42", "2006"),     # not a pair of years (a directive's number): the year alone
 ])
-def test_a_pair_of_years_takes_the_smallest_unit_holding_both(year, end, expected):
+def test_a_pair_of_years_takes_their_decade_or_else_the_first_year(year, end, expected):
     assert normalize({"year": year, "year_end": end}, ctx()) == expected
 
 

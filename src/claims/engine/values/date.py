@@ -21,7 +21,8 @@ Calendar fields
                   quarter before the article date.
     ``half``      1-2, a half year (``2025-H1``), its year found like a quarter's.
     ``year_end``  the second year of a pair (``1925/26``, ``2013/2014``): the
-                  value is then the smallest unit holding both, ``192``, ``201``.
+                  value is then the decade holding both, ``192``, ``201``; a pair
+                  across decades keeps its first year (``2019/20``: ``2019``).
     ``decade``    the decade's first year, or its last two digits (``"90"``):
                   ``199``; ``century`` an ordinal century (``19`` -> ``18``).
 
@@ -216,7 +217,8 @@ def _year(fields: dict[str, Any], ref: dt.date | None) -> int | None:
 
 
 def _year_pair(year: int, end: int | None) -> str:
-    """``1925/26``: TIMEX3 has no span, so the smallest unit holding both years (``192``)."""
+    """``1925/26``: TIMEX3 has no span, so the decade holding both years (``192``); a pair
+    across decades (``2019/20``) keeps its first year: a century says less than either year."""
     if end is None:
         return f"{year:04d}"
     if end < 100:
@@ -225,11 +227,9 @@ def _year_pair(year: int, end: int | None) -> str:
             end += 100
     if not 0 < end - year <= 10:
         return f"{year:04d}"
-    first, last = f"{year:04d}", f"{end:04d}"
-    common = 0
-    while common < 4 and first[common] == last[common]:
-        common += 1
-    return first[:common] if common else f"{year:04d}"
+    if year // 10 == end // 10:
+        return f"{year // 10:03d}"
+    return f"{year:04d}"
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
