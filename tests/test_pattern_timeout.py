@@ -21,11 +21,26 @@ pattern = '(x+x+)+y'
 '''
 
 
-def test_a_catastrophic_pattern_is_stopped_and_named(tmp_path, monkeypatch):
+EVIL_LINK = '''kind = "quote"
+
+[[link]]
+id = "de.quote.evil-speaker"
+field = "speaker"
+pattern = '(?P<speaker>(x+x+)+y)'
+sentences_before = 0
+priority = 100
+'''
+
+
+@pytest.mark.parametrize("rule_file, name, text", [
+    ("EVIL", "de.figure.evil", "Die Zahl " + "x" * 3000 + " steht hier."),
+    ("EVIL_LINK", "de.quote.evil-speaker", "„Wir bleiben hier“, sagte " + "x" * 3000 + " am Abend."),
+], ids=["rule", "link"])
+def test_a_catastrophic_pattern_is_stopped_and_named(tmp_path, monkeypatch, rule_file, name, text):
     monkeypatch.setattr(matcher, "TIMEOUT_BASE_SECONDS", 0.2)
-    rules = load_ruleset("de", (write_rule_dir(tmp_path / "evil", {"evil.toml": EVIL}),))
-    with pytest.raises(PatternTimeout, match="de.figure.evil") as info:
-        claims.extract("Die Zahl " + "x" * 3000 + " steht hier.", rules=rules)
+    rules = load_ruleset("de", (write_rule_dir(tmp_path / "evil", {"evil.toml": globals()[rule_file]}),))
+    with pytest.raises(PatternTimeout, match=name) as info:
+        claims.extract(text, rules=rules)
     assert "evil.toml" in str(info.value)
 
 
@@ -74,23 +89,6 @@ def test_after_extraction_no_timer_is_left_running():
     assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
 
 
-EVIL_LINK = '''kind = "quote"
-
-[[link]]
-id = "de.quote.evil-speaker"
-field = "speaker"
-pattern = '(?P<speaker>(x+x+)+y)'
-sentences_before = 0
-priority = 100
-'''
-
-
-def test_a_catastrophic_link_is_stopped_and_named(tmp_path, monkeypatch):
-    monkeypatch.setattr(matcher, "TIMEOUT_BASE_SECONDS", 0.2)
-    rules = load_ruleset("de", (write_rule_dir(tmp_path / "evil", {"evil.toml": EVIL_LINK}),))
-    with pytest.raises(PatternTimeout, match="de.quote.evil-speaker") as info:
-        claims.extract("„Wir bleiben hier“, sagte " + "x" * 3000 + " am Abend.", rules=rules)
-    assert "evil.toml" in str(info.value)
 
 
 def test_with_a_programs_own_timer_running_a_catastrophic_pattern_is_still_stopped(tmp_path, monkeypatch):

@@ -389,24 +389,23 @@ def load_ruleset(lang: str = "de", extra_dirs: tuple[Path, ...] = (),
     if cache is None:
         return _build_ruleset(lang, dirs, disabled)
     cache_file = cache / f"ruleset-{lang}-{_cache_key(lang, dirs, disabled)}.pickle"
-    try:
-        with cache_file.open("rb") as handle:
-            cached = pickle.load(handle)
-        if isinstance(cached, RuleSet):
-            return cached
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        pass
-    if _compiled_in_child(lang, dirs, disabled, cache, cache_file):
-        try:
-            with cache_file.open("rb") as handle:
-                cached = pickle.load(handle)
-            if isinstance(cached, RuleSet):
-                return cached
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            pass
+    cached = _read_cache(cache_file)
+    if cached is None and _compiled_in_child(lang, dirs, disabled, cache, cache_file):
+        cached = _read_cache(cache_file)
+    if cached is not None:
+        return cached
     ruleset = _build_ruleset(lang, dirs, disabled)
     _write_cache(ruleset, lang, cache, cache_file)
     return ruleset
+
+
+def _read_cache(cache_file: Path) -> RuleSet | None:
+    try:
+        with cache_file.open("rb") as handle:
+            cached = pickle.load(handle)
+        return cached if isinstance(cached, RuleSet) else None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
 
 
 def _write_cache(ruleset: RuleSet, lang: str, cache: Path, cache_file: Path) -> None:
