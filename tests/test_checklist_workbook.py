@@ -330,6 +330,7 @@ def test_status_labels_of_any_language_map_to_codes():
     ("date", "PT3H", "3 Stunden", "3 hours"),
     ("date", "P10Y", "10 Jahre", "10 years"),
     ("date", "192", "1920er-Jahre", "the 1920s"),
+    ("date", "XXXX-XX-XX", "kein bestimmter Tag", "no particular day"),
     ("date", "18", "19. Jahrhundert", "1800–1899"),
     ("date", "something odd", "something odd", "something odd"),
     ("figure", {"number": 80, "approx": "over", "unit": "CEOs"}, "> 80 CEOs", "> 80 CEOs"),

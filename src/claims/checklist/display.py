@@ -53,6 +53,8 @@ def timex(value: str, labels: Labels) -> str:
     dates, words = labels.dates, labels.values
     if v in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
         return words[v.split("_")[0].lower()]
+    if v == "XXXX-XX-XX":  # a feast day naming a parish: no day to check
+        return words["no_day"]
     m = _DURATION.match(v)
     if m and (m["date"] or m["time"]):
         return _duration(m, labels) or v
