@@ -102,30 +102,42 @@ def _opens(text: str, i: int) -> bool:
     return i + 1 < len(text) and not text[i + 1].isspace() and (i == 0 or not text[i - 1].isalnum())
 
 
-def _is_abbreviation(token: str, abbreviations: frozenset[str], chunk: str, follower_at: int,
-                     starters: frozenset[str] = frozenset(), suffixes: tuple[str, ...] = (),
-                     before_numbers: frozenset[str] = frozenset(),
-                     number_suffixes: tuple[str, ...] = ()) -> bool:
+_NOT, _ALWAYS, _ORDINAL = 0, 1, 2  # what a token before a full stop is, whatever follows
+
+
+def _token_kind(token: str, abbreviations: frozenset[str], suffixes: tuple[str, ...],
+                before_numbers: frozenset[str], number_suffixes: tuple[str, ...]) -> tuple[bool, int]:
+    """What the token before a full stop is: (an abbreviation before a short number, and
+    otherwise _NOT, _ALWAYS or _ORDINAL). Depends on the token alone, so it is worked out
+    once per distinct token; what follows decides the rest (:func:`_is_abbreviation`)."""
     bare = token.lstrip("(„\"»«‚'[")
     if not bare.endswith("."):
-        return False
+        return False, _NOT
     if bare in abbreviations:
-        return True
+        return False, _ALWAYS
     lower = bare.lower()
     if lower in abbreviations or (suffixes and lower.endswith(suffixes)):
-        return True
-    if (bare in before_numbers or (number_suffixes and lower.endswith(number_suffixes))) \
-            and _SHORT_NUMBER.match(chunk, follower_at):
-        return True  # Art. 12, Lindenstr. 18 (but: auf seine Art. Danach, seine Art. 1998 ging er)
+        return False, _ALWAYS
+    # Art. 12, Lindenstr. 18 (but: auf seine Art. Danach, seine Art. 1998 ging er)
+    before_number = bare in before_numbers or bool(number_suffixes and lower.endswith(number_suffixes))
     core = bare[:-1]
     if len(core) == 1 and core.isalpha():
-        return True  # initials, z. B., u. a.
+        return before_number, _ALWAYS  # initials, z. B., u. a.
     if (core.isdigit() and len(core) <= 3) or (core[:1].isdigit() and _ORDINAL_RANGE.fullmatch(core)):
-        # ordinals (17. März, 2. Liga), unless "Nr. 12. Danach"
-        return _word_at(chunk, follower_at) not in starters
+        return before_number, _ORDINAL  # 17. März, 2. Liga, unless "Nr. 12. Danach"
     if "." in core and all(len(p) <= 2 for p in core.split(".")):
-        return True  # z.B., u.a., d.h.
-    return False
+        return before_number, _ALWAYS  # z.B., u.a., d.h.
+    return before_number, _NOT
+
+
+def _is_abbreviation(kind: tuple[bool, int], chunk: str, follower_at: int,
+                     starters: frozenset[str]) -> bool:
+    before_number, rest = kind
+    if before_number and _SHORT_NUMBER.match(chunk, follower_at):
+        return True
+    if rest == _ORDINAL:
+        return _word_at(chunk, follower_at) not in starters
+    return rest == _ALWAYS
 
 
 def sentences(text: str, paras: Iterable[Paragraph], abbreviations: frozenset[str],
@@ -135,6 +147,7 @@ def sentences(text: str, paras: Iterable[Paragraph], abbreviations: frozenset[st
     # list entries "*str." name endings: any word ending so is an abbreviation
     suffixes = tuple(a[1:].lower() for a in abbreviations if a.startswith("*"))
     number_suffixes = tuple(a[1:].lower() for a in before_numbers if a.startswith("*"))
+    kinds: dict[str, tuple[bool, int]] = {}  # an article repeats its words before full stops
     for para in paras:
         chunk = text[para.start:para.end]
         quotes = _quote_spans(chunk)
@@ -146,10 +159,14 @@ def sentences(text: str, paras: Iterable[Paragraph], abbreviations: frozenset[st
             follower = m.group("next")
             if not (follower.isupper() or follower.isdigit() or follower in _FOLLOWERS):
                 continue
-            if end - m.start() == 1 and chunk[m.start()] == "." \
-                    and _is_abbreviation(m.group("token"), abbreviations, chunk, m.start("next"), starters,
-                                         suffixes, before_numbers, number_suffixes):
-                continue
+            if end - m.start() == 1 and chunk[m.start()] == ".":
+                token = m.group("token")
+                kind = kinds.get(token)
+                if kind is None:
+                    kind = kinds[token] = _token_kind(token, abbreviations, suffixes, before_numbers,
+                                                      number_suffixes)
+                if _is_abbreviation(kind, chunk, m.start("next"), starters):
+                    continue
             if quotes and _inside(quotes, end):
                 continue
             _append(result, text, para, para.start + start, para.start + end)
