@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claims.evaluation.run import evaluate
 from claims.evaluation.scoring import KindScore, Score
 
 ALL_KINDS = {"date", "figure", "quote", "attribution", "role", "superlative", "credit"}
@@ -21,3 +28,24 @@ def assert_value_floor(score: Score, kind: str, floor: float) -> None:
     ks = kind_score(score, kind)
     assert ks.value_accuracy is not None and ks.value_accuracy >= floor, (
         f"{kind}: value accuracy {ks.value_accuracy} below floor {floor}")
+
+
+def gold_set_checks(folder: Path, articles: int, f1_floors: dict[str, float], advice: str
+                    ) -> tuple[Any, Callable[..., None], Callable[..., None]]:
+    """The fixture and the two tests every gold-set module runs: the set is whole, and each
+    kind's F1 stays above its floor. A module binds them to names of its own:
+    ``score, test_the_set_is_complete, test_f1_stays_above_its_floor = gold_set_checks(...)``."""
+
+    @pytest.fixture(scope="module")
+    def score() -> Score:
+        return evaluate(folder)
+
+    def complete(score: Score) -> None:
+        assert score.articles == articles
+        assert set(score.kinds) == ALL_KINDS
+
+    @pytest.mark.parametrize("kind", list(f1_floors))
+    def f1_floor(score: Score, kind: str) -> None:
+        assert_f1_floor(score, kind, f1_floors[kind], advice)
+
+    return score, complete, f1_floor

@@ -40,10 +40,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from claims.evaluation.run import evaluate
-from eval_floors import ALL_KINDS, assert_f1_floor
+from eval_floors import gold_set_checks
 
 BLIND = Path(__file__).resolve().parent / "gold" / "de-blind"
 
@@ -60,17 +57,5 @@ F1_FLOORS = {
 }
 
 
-@pytest.fixture(scope="module")
-def score():
-    return evaluate(BLIND)
-
-
-def test_the_blind_set_is_complete(score):
-    assert score.articles == 8
-    assert set(score.kinds) == ALL_KINDS
-
-
-@pytest.mark.parametrize("kind", list(F1_FLOORS))
-def test_f1_stays_above_its_floor(score, kind):
-    assert_f1_floor(score, kind, F1_FLOORS[kind],
-                    "this set is blind: fix the general construction on tests/gold/de, not on these articles")
+score, test_the_blind_set_is_complete, test_f1_stays_above_its_floor = gold_set_checks(
+    BLIND, 8, F1_FLOORS, "this set is blind: fix the general construction on tests/gold/de, not on these articles")

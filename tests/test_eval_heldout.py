@@ -32,8 +32,7 @@ from pathlib import Path
 
 import pytest
 
-from claims.evaluation.run import evaluate
-from eval_floors import ALL_KINDS, assert_f1_floor, assert_value_floor
+from eval_floors import assert_value_floor, gold_set_checks
 
 HELDOUT = Path(__file__).resolve().parent / "gold" / "de"
 
@@ -61,19 +60,8 @@ VALUE_FLOORS = {
 }
 
 
-@pytest.fixture(scope="module")
-def score():
-    return evaluate(HELDOUT)
-
-
-def test_the_heldout_set_is_complete(score):
-    assert score.articles == 8
-    assert set(score.kinds) == ALL_KINDS
-
-
-@pytest.mark.parametrize("kind", list(F1_FLOORS))
-def test_f1_stays_above_its_floor(score, kind):
-    assert_f1_floor(score, kind, F1_FLOORS[kind], "see `claims eval tests/gold/de --show`")
+score, test_the_heldout_set_is_complete, test_f1_stays_above_its_floor = gold_set_checks(
+    HELDOUT, 8, F1_FLOORS, "see `claims eval tests/gold/de --show`")
 
 
 @pytest.mark.parametrize("kind", list(VALUE_FLOORS))
