@@ -78,3 +78,34 @@ def test_eval_cli_prints_a_table_and_json(tmp_path, runner):
 def test_eval_of_a_folder_without_gold_files_is_an_input_error(tmp_path, runner):
     result = runner.invoke(main, ["eval", str(tmp_path)])
     assert result.exit_code == 2 and "no *.gold.jsonl" in result.output
+
+
+def test_a_name_is_right_when_the_gold_names_last_word_is_one_of_the_found_names_words():
+    assert value_matches("quote", {"speaker": "Lee"}, {"quote": "…", "speaker": "Herr Lee"})
+    assert value_matches("attribution", {"source": "die Polizei"}, {"source": "Polizei"})
+    assert value_matches("role", {"person": "Anna Berger", "role": "Landesrätin", "org": None},
+                         {"person": "Berger", "role": "Rätin", "org": "Land"})
+    assert not value_matches("attribution", {"source": "Anna Berger"}, {"source": "Anna"})
+
+
+def test_names_compare_without_case_and_punctuation():
+    assert value_matches("credit", {"credit": "APA/AFP"}, {"credit": "apa / afp"})
+
+
+def test_a_gold_speaker_of_none_is_matched_only_by_none():
+    assert value_matches("quote", {"speaker": None}, {"quote": "…", "speaker": None})
+    assert not value_matches("quote", {"speaker": None}, {"quote": "…", "speaker": "Müller"})
+    assert not value_matches("quote", {"speaker": "Müller"}, {"quote": "…", "speaker": None})
+
+
+def test_eval_reads_each_articles_language_from_meta(tmp_path, runner):
+    (tmp_path / "de.txt").write_text("Die Messe beginnt am 17. März in Bozen.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("The fair opens on March 17 in Bolzano.\n", encoding="utf-8")
+    for stem, text, value in (("de", "am 17. März", "2025-03-17"), ("en", "on March 17", "2025-03-17")):
+        (tmp_path / f"{stem}.gold.jsonl").write_text(json.dumps(
+            {"kind": "date", "text": text, "occurrence": 1, "value": value}) + "\n", encoding="utf-8")
+    (tmp_path / "meta.json").write_text(json.dumps({
+        "de": {"date": "2025-03-24", "lang": "de", "kinds": ["date"]},
+        "en": {"date": "2025-03-24", "lang": "en", "kinds": ["date"]}}))
+    data = json.loads(runner.invoke(main, ["eval", str(tmp_path), "--json"]).output)
+    assert data["kinds"]["date"]["recall"] == 1.0 and data["kinds"]["date"]["value_accuracy"] == 1.0

@@ -498,7 +498,7 @@ def rules_docs(output: Path | None) -> None:
 
 @main.command("eval")
 @click.argument("gold_dir", type=click.Path(path_type=Path))
-@click.option("--lang", help="Language of the articles (default: their front matter, else de).")
+@click.option("--lang", help="Language of every article (default: meta.json's \"lang\", else the article's front matter, else de).")
 @click.option("--json", "as_json", is_flag=True, help="Scores and misses as JSON.")
 @click.option("--show", is_flag=True, help="List misses, false alarms and wrong values.")
 @click.option("--kind", help="With --show: only this kind.")
@@ -508,10 +508,7 @@ def eval_(gold_dir: Path, lang: str | None, as_json: bool, show: bool, kind: str
     """Score the rules on annotated articles in GOLD_DIR (*.gold.jsonl beside each article)."""
     from claims.evaluation.run import evaluate
     from claims.report import evaltable
-    from claims.ruleset import load_ruleset
-
-    rules_ = load_ruleset(lang or "de", _rule_dirs(rule_dirs)) if rule_dirs else None
-    score = evaluate(gold_dir, lang, rules_)
+    score = evaluate(gold_dir, lang, _rule_dirs(rule_dirs))
     if as_json:
         click.echo(evaltable.as_json(score))
         return

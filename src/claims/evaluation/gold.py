@@ -29,6 +29,7 @@ class GoldArticle(BaseModel):
     stem: str
     article_path: Path
     date: dt.date | None
+    lang: str | None = None  # meta.json's "lang"; None: the article's own (front matter) or the default
     kinds: list[str]
     claims: list[GoldClaim]
 
@@ -80,6 +81,6 @@ def load_gold_dir(folder: Path) -> list[GoldArticle]:
             claims.append(claim)
         info = meta.get(stem, {})
         date = dt.date.fromisoformat(info["date"]) if info.get("date") else None
-        articles.append(GoldArticle(stem=stem, article_path=article_path, date=date,
+        articles.append(GoldArticle(stem=stem, article_path=article_path, date=date, lang=info.get("lang"),
                                     kinds=list(info.get("kinds") or KINDS), claims=claims))
     return articles

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import regex
 from pydantic import BaseModel, Field
 
 from claims.evaluation.gold import GoldArticle, GoldClaim
@@ -78,7 +79,28 @@ class Score(BaseModel):
         return total
 
 
+# The field holding a name, for the kinds whose value is scored by a name (CLAIMS.md, "Gold
+# files and scoring"): the rest of such a value (a role's title and organisation) is not scored.
+NAME_FIELDS = {"quote": "speaker", "attribution": "source", "role": "person", "credit": "credit"}
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def name_matches(gold: str | None, found: str | None) -> bool:
+    """The last word of the gold name is one of the found name's words, case and punctuation
+    ignored (``Herr Lee`` for ``Lee``, ``Polizei`` for ``die Polizei``); a gold name of ``None``
+    (no speaker named) is matched only by ``None``."""
+    if gold is None or found is None:
+        return gold is None and found is None
+    gold_words = _WORD.findall(str(gold).casefold())
+    if not gold_words:
+        return not _WORD.findall(str(found))
+    return gold_words[-1] in _WORD.findall(str(found).casefold())
+
+
 def value_matches(kind: str, gold: Any, found: Any) -> bool:
+    if kind in NAME_FIELDS and isinstance(gold, dict) and NAME_FIELDS[kind] in gold:
+        name = NAME_FIELDS[kind]
+        return name_matches(gold[name], found.get(name) if isinstance(found, dict) else None)
     if kind == "figure":
         if not isinstance(gold, dict) or not isinstance(found, dict):
             return False
