@@ -366,10 +366,13 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
         with watchdog.limit(timeout) as guarded:
             per_call = None if guarded else timeout
             for cand, sentence_index in claims:
+                reference: tuple[str, str] | None = None  # (field, what a referring link found)
                 for link in ruleset.links:
                     if link.kind != cand.rule.kind or cand.fields.get(link.spec.field) not in (None, ""):
                         continue
                     if link.spec.field not in cand.fields:
+                        continue
+                    if link.spec.refers and reference is not None:
                         continue
                     for back in range(0, link.spec.sentences_before + 1):
                         at = sentence_index - back
@@ -389,10 +392,18 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
                         else:
                             m = link.regex.search(window, timeout=per_call)
                         if m and m.group(link.spec.field):
-                            cand.fields[link.spec.field] = _WHITESPACE.sub(" ", m.group(link.spec.field)).strip()
+                            found = _WHITESPACE.sub(" ", m.group(link.spec.field)).strip()
+                            if link.spec.refers:
+                                reference = (link.spec.field, found)
+                            elif reference is not None and reference[0] == link.spec.field:
+                                cand.fields[link.spec.field] = f"{found} ({reference[1]})"
+                            else:
+                                cand.fields[link.spec.field] = found
                             break
                     if cand.fields.get(link.spec.field):
                         break
+                if reference is not None and not cand.fields.get(reference[0]):
+                    cand.fields[reference[0]] = reference[1]
     except (TimeoutError, watchdog.Expired):
         named = link or ruleset.links[0]  # time ran out before the first link began: name the first
         raise PatternTimeout(f"link {named.spec.id} took longer than {timeout:.0f} s on this text",

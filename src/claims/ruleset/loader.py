@@ -29,7 +29,9 @@ from pydantic import ValidationError
 from claims.errors import RuleError
 from claims.ruleset.schema import LanguageFile, LinkSpec, ListFile, RuleFile, RuleSpec
 
-REFERENCE = regex.compile(r"(?<!\\[pPNgxuU])\{([A-Za-z_][A-Za-z0-9_]*)\}")
+# {name}: a fragment or a word list; {name=value}: the entries of a list whose value names
+# ``value`` (a TOML list's value is one word, several separated by blanks, or an array)
+REFERENCE = regex.compile(r"(?<!\\[pPNgxuU])\{([A-Za-z_][A-Za-z0-9_]*)(?:=([^{}=\s]+))?\}")
 _MAX_EXPANSION_DEPTH = 20
 
 
@@ -129,6 +131,18 @@ class WordList:
         ``backwards``: the trie shares endings, for lookbehinds (matched right to left).
         """
         return _trie_pattern(list(self.entries), self.ignore_case, backwards)
+
+    def having(self, value: str) -> "WordList":
+        """The entries whose value names ``value``: ``{verbs=mit}`` of a list mapping
+        ``teilte = "mit"`` and ``gab = "an bekannt"`` is teilte, not gab."""
+        def names(found: Any) -> list[str]:
+            if isinstance(found, str):
+                return found.split()
+            if isinstance(found, list):
+                return [str(item) for item in found]
+            return [str(found)]
+        return WordList(f"{self.name}={value}", self.path,
+                        {k: v for k, v in self.entries.items() if value in names(v)}, self.ignore_case)
 
     def lookup(self, text: str) -> Any:
         # the same few words come back all through an article (März, Prozent, Euro): each
@@ -284,7 +298,14 @@ class _Expander:
             raise RuleError(f"fragments nest too deep: {' -> '.join(seen)}", path, line)
 
         def replace(m: Any) -> str:
-            name = m.group(1)
+            name, value = m.group(1), m.group(2)
+            if value is not None:
+                if name not in self.lists:
+                    raise RuleError(f"{{{name}={value}}} names no word list", path, line)
+                chosen = self.lists[name].having(value)
+                if not chosen.entries:
+                    raise RuleError(f"no entry of word list {name!r} has the value {value!r}", path, line)
+                return chosen.alternation(backwards=behind or _in_lookbehind(pattern, m.start()))
             if name in seen:
                 raise RuleError(f"fragment {name!r} refers to itself: {' -> '.join(seen + (name,))}",
                                 path, line)

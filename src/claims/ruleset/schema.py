@@ -89,6 +89,10 @@ class LinkSpec(BaseModel):
     sentences_before: int = Field(default=1, ge=0, le=5)
     anchor: list[str] = Field(default_factory=list)  # tokens a sentence must hold to be searched
     priority: int = 0
+    # the value found refers to a name elsewhere (a pronoun): the later links go on looking, and a
+    # name one of them finds is the value with the reference after it in brackets (Karl Huber
+    # (er)); where none finds one, the reference alone is the value
+    refers: bool = False
 
     @field_validator("branches")
     @classmethod
