@@ -361,6 +361,15 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
     # a link of branches: each branch with the sentences it may match in
     branches = {link.spec.id: [(rx, where(anchor, link.spec.ignore_case)) for rx, anchor in link.branches]
                 for link in ruleset.links if link.branches}
+    # claims of each kind that links fill, by start: what a quote says is no place to look for
+    # who said it, so every claim of the link's kind is blanked out of the sentences searched
+    linked_kinds = {link.kind for link in ruleset.links}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for cand, _ in claims:
+        if cand.rule.kind in linked_kinds:
+            spans.setdefault(cand.rule.kind, []).append((cand.start, cand.end))
+    for found_spans in spans.values():
+        found_spans.sort()
     link = None  # the one running, named when time runs out
     try:
         with watchdog.limit(timeout) as guarded:
@@ -381,18 +390,17 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
                         if allowed[link.spec.id] is not None and at not in allowed[link.spec.id]:
                             continue
                         sent = sentences[at]
-                        window = clean[sent.start:sent.end]
-                        if back == 0:  # the claim itself is no place to look for its speaker
-                            # one placeholder, not a run of blanks: patterns with \s* around it would
-                            # otherwise backtrack over every blank (quadratic in the quote's length)
-                            a, b = cand.start - sent.start, cand.end - sent.start
-                            window = window[:max(a, 0)] + "\u25a1" + window[b:]
+                        window, marks = _masked(clean, sent, cand if back == 0 else None,
+                                                spans.get(link.kind, ()))
                         if link.spec.id in branches:
                             m = _search_branches(branches[link.spec.id], at, window, per_call)
                         else:
                             m = link.regex.search(window, timeout=per_call)
                         if m and m.group(link.spec.field):
-                            found = _WHITESPACE.sub(" ", m.group(link.spec.field)).strip()
+                            found = m.group(link.spec.field)
+                            if marks and (_CLAIM_MARK in found or _OTHER_MARK in found):
+                                found = _unmasked(clean, sent, marks, *m.span(link.spec.field))
+                            found = _WHITESPACE.sub(" ", found).strip()
                             if link.spec.refers:
                                 reference = (link.spec.field, found)
                             elif reference is not None and reference[0] == link.spec.field:
@@ -408,6 +416,53 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
         named = link or ruleset.links[0]  # time ran out before the first link began: name the first
         raise PatternTimeout(f"link {named.spec.id} took longer than {timeout:.0f} s on this text",
                              named.path, named.line) from None
+
+
+_CLAIM_MARK = "\u25a1"  # the claim being linked, where it stands in its own sentence
+_OTHER_MARK = "\u25ab"  # another claim of its kind
+
+
+def _masked(clean: str, sent: Sentence, cand: Candidate | None, spans: Any) -> tuple[str, list[tuple[int, int]]]:
+    """The sentence as a link searches it, and where its placeholders stand: the claim being
+    linked (``cand``, in its own sentence) as one placeholder, every other claim of its kind as
+    another. One placeholder, not a run of blanks: patterns with \\s* around it would otherwise
+    backtrack over every blank (quadratic in the quote's length). The second item lists, for each
+    placeholder, its offset in the window and how many characters it stands for, so a value found
+    across one is read from the text itself (_unmasked)."""
+    start, end = sent.start, sent.end
+    i = bisect.bisect_left(spans, (start, -1)) if spans else 0
+    while i > 0 and spans[i - 1][1] > start:  # a claim from an earlier sentence running into this one
+        i -= 1
+    pieces: list[str] = []
+    marks: list[tuple[int, int]] = []
+    at, size = start, 0
+    for a, b in (spans[i:] if spans else ((cand.start, cand.end),) if cand is not None else ()):
+        if a >= end:
+            break
+        if b <= start:
+            continue
+        text = clean[at:max(a, at)]
+        pieces.append(text)
+        size += len(text)
+        stop = max(at, min(b, end))
+        marks.append((size, stop - max(a, at)))
+        pieces.append(_CLAIM_MARK if cand is not None and (a, b) == (cand.start, cand.end) else _OTHER_MARK)
+        size += 1
+        at = stop
+    pieces.append(clean[at:end])
+    return "".join(pieces), marks
+
+
+def _unmasked(clean: str, sent: Sentence, marks: list[tuple[int, int]], a: int, b: int) -> str:
+    """The text of the window's stretch a..b in the article, placeholders restored."""
+    def original(offset: int) -> int:
+        shift = 0
+        for at, length in marks:
+            if at >= offset:
+                break
+            shift += length - 1
+        return sent.start + offset + shift
+    return clean[original(a):original(b)]
 
 
 def _search_branches(branches: list[tuple[Any, set[int] | None]], at: int, window: str,
