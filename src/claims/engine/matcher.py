@@ -370,52 +370,188 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
             spans.setdefault(cand.rule.kind, []).append((cand.start, cand.end))
     for found_spans in spans.values():
         found_spans.sort()
+    # what earlier claims were given (their names without a reference), for links that inherit;
+    # the claims of each kind by sentence, for links that read a field of another kind's claim
+    names: dict[int, str] = {}
+    earlier: dict[str, list[tuple[int, Candidate]]] = {}
+    wanted = {link.spec.from_kind for link in ruleset.links if link.spec.from_kind}
+    by_sentence: dict[str, dict[int, list[Candidate]]] = {}
+    for cand, sentence_index in claims:
+        if cand.rule.kind in wanted:
+            by_sentence.setdefault(cand.rule.kind, {}).setdefault(sentence_index, []).append(cand)
+    search = _LinkSearch(clean, sentences, ruleset, allowed, branches, spans, names, earlier, by_sentence)
     link = None  # the one running, named when time runs out
     try:
         with watchdog.limit(timeout) as guarded:
-            per_call = None if guarded else timeout
+            search.timeout = None if guarded else timeout
             for cand, sentence_index in claims:
-                reference: tuple[str, str] | None = None  # (field, what a referring link found)
+                reference: tuple[str, str, Any] | None = None  # (field, what a referring link found, link)
                 for link in ruleset.links:
-                    if link.kind != cand.rule.kind or cand.fields.get(link.spec.field) not in (None, ""):
+                    spec = link.spec
+                    if link.kind != cand.rule.kind or cand.fields.get(spec.field) not in (None, ""):
                         continue
-                    if link.spec.field not in cand.fields:
+                    if spec.field not in cand.fields:
                         continue
-                    if link.spec.refers and reference is not None:
+                    if (spec.refers and reference is not None) or (spec.resolves and reference is None):
                         continue
-                    for back in range(0, link.spec.sentences_before + 1):
-                        at = sentence_index - back
-                        if at < 0:
-                            break
-                        if allowed[link.spec.id] is not None and at not in allowed[link.spec.id]:
-                            continue
-                        sent = sentences[at]
-                        window, marks = _masked(clean, sent, cand if back == 0 else None,
-                                                spans.get(link.kind, ()))
-                        if link.spec.id in branches:
-                            m = _search_branches(branches[link.spec.id], at, window, per_call)
-                        else:
-                            m = link.regex.search(window, timeout=per_call)
-                        if m and m.group(link.spec.field):
-                            found = m.group(link.spec.field)
-                            if marks and (_CLAIM_MARK in found or _OTHER_MARK in found):
-                                found = _unmasked(clean, sent, marks, *m.span(link.spec.field))
-                            found = _WHITESPACE.sub(" ", found).strip()
-                            if link.spec.refers:
-                                reference = (link.spec.field, found)
-                            elif reference is not None and reference[0] == link.spec.field:
-                                cand.fields[link.spec.field] = f"{found} ({reference[1]})"
-                            else:
-                                cand.fields[link.spec.field] = found
-                            break
-                    if cand.fields.get(link.spec.field):
-                        break
-                if reference is not None and not cand.fields.get(reference[0]):
+                    pending = reference[1] if reference is not None and reference[0] == spec.field else None
+                    found = search.value(link, cand, sentence_index, pending)
+                    if found is None:
+                        continue
+                    if spec.refers:
+                        reference = (spec.field, found, spec)
+                        continue
+                    names[id(cand)] = found
+                    cand.fields[spec.field] = f"{found} ({pending})" if pending else found
+                    break
+                if reference is not None and not cand.fields.get(reference[0]) and reference[2].unresolved == "mention":
                     cand.fields[reference[0]] = reference[1]
+                earlier.setdefault(cand.rule.kind, []).append((sentence_index, cand))
     except (TimeoutError, watchdog.Expired):
         named = link or ruleset.links[0]  # time ran out before the first link began: name the first
         raise PatternTimeout(f"link {named.spec.id} took longer than {timeout:.0f} s on this text",
                              named.path, named.line) from None
+
+
+_WORDS = regex.compile(r"\p{L}+")
+
+
+class _LinkSearch:
+    """Where and how a link looks for a claim's field: a pattern in the claim's sentence and the
+    ones before it, an earlier claim of its kind (inherit), a claim of another kind (from_kind)."""
+
+    def __init__(self, clean: str, sentences: list[Sentence], ruleset: RuleSet,
+                 allowed: dict[str, set[int] | None], branches: dict[str, list[tuple[Any, set[int] | None]]],
+                 spans: dict[str, list[tuple[int, int]]], names: dict[int, str],
+                 earlier: dict[str, list[tuple[int, Candidate]]],
+                 by_sentence: dict[str, dict[int, list[Candidate]]]) -> None:
+        self.clean, self.sentences, self.ruleset = clean, sentences, ruleset
+        self.allowed, self.branches, self.spans = allowed, branches, spans
+        self.names, self.earlier, self.by_sentence = names, earlier, by_sentence
+        self.timeout: float | None = None
+        self._features: dict[tuple[str, str], frozenset[str]] = {}
+
+    def value(self, link: Any, cand: Candidate, sentence_index: int, pending: str | None) -> str | None:
+        spec = link.spec
+        if spec.inherit:
+            return self._inherited(link, sentence_index, pending)
+        if spec.from_kind:
+            return self._from_claims(link, cand, sentence_index, pending)
+        return self._searched(link, cand, sentence_index, pending)
+
+    def _inherited(self, link: Any, sentence_index: int, pending: str | None) -> str | None:
+        for at, other in reversed(self.earlier.get(link.kind, ())):
+            if at < sentence_index - link.spec.sentences_before:
+                break
+            name = self.names.get(id(other))
+            if name and self._acceptable(link, name, name, pending):
+                return name
+        return None
+
+    def _from_claims(self, link: Any, cand: Candidate, sentence_index: int, pending: str | None) -> str | None:
+        spec = link.spec
+        for back in range(0, spec.sentences_before + 1):
+            others = self.by_sentence.get(spec.from_kind, {}).get(sentence_index - back, ())
+            if back == 0:  # the nearest claim, one before the claim first
+                others = sorted(others, key=lambda o: (o.start > cand.start, abs(o.start - cand.start)))
+            else:
+                others = list(reversed(others))
+            for other in others:
+                found = other.fields.get(spec.from_field)
+                if isinstance(found, str) and found.strip():
+                    found = _WHITESPACE.sub(" ", found).strip()
+                    if self._acceptable(link, found, found, pending):
+                        return found
+        return None
+
+    def _searched(self, link: Any, cand: Candidate, sentence_index: int, pending: str | None) -> str | None:
+        spec = link.spec
+        paragraph = self.sentences[sentence_index].paragraph
+        for back in range(1 if spec.resolves else 0, spec.sentences_before + 1):
+            at = sentence_index - back
+            if at < 0:
+                break
+            sent = self.sentences[at]
+            if spec.resolves and sent.paragraph < paragraph - 1:
+                break
+            if self.allowed[spec.id] is not None and at not in self.allowed[spec.id]:
+                continue
+            window, marks = _masked(self.clean, sent, cand if back == 0 else None, self.spans.get(link.kind, ()))
+            if pending is None or spec.agree is None:
+                if spec.id in self.branches:
+                    matches: Any = [_search_branches(self.branches[spec.id], at, window, self.timeout)]
+                else:
+                    matches = [link.regex.search(window, timeout=self.timeout)]
+            else:  # every match, leftmost first, until one agrees with the reference
+                matches = self._all_matches(link, at, window)
+            for m in matches:
+                if not m or not m.group(spec.field):
+                    continue
+                found = m.group(spec.field)
+                if marks and (_CLAIM_MARK in found or _OTHER_MARK in found):
+                    found = _unmasked(self.clean, sent, marks, *m.span(spec.field))
+                found = _WHITESPACE.sub(" ", found).strip()
+                if self._acceptable(link, found, m.group(0), pending):
+                    return found
+        return None
+
+    def _all_matches(self, link: Any, at: int, window: str) -> list[Any]:
+        if link.spec.id in self.branches:
+            found = [m for rx, where in self.branches[link.spec.id] if where is None or at in where
+                     for m in rx.finditer(window, timeout=self.timeout)]
+            return sorted(found, key=lambda m: m.start())
+        return list(link.regex.finditer(window, timeout=self.timeout))
+
+    def _acceptable(self, link: Any, found: str, context: str, pending: str | None) -> bool:
+        """A value the link may give: in none of its not_in lists, and agreeing with a pending
+        reference (the features its agree list gives the words of the match and of the reference
+        share one, or one side has none)."""
+        spec = link.spec
+        for name in spec.not_in:
+            if self.ruleset.lists[name].lookup(found) is not None:
+                return False
+        if pending is None or spec.agree is None:
+            return True
+        wanted = self._features_of(spec.agree, pending)
+        offered = self._features_of(spec.agree, context)
+        return not wanted or not offered or bool(wanted & offered)
+
+    def _features_of(self, list_name: str, text: str) -> frozenset[str]:
+        key = (list_name, text)
+        found = self._features.get(key)
+        if found is None:
+            entries = _agreement_entries(self.ruleset.lists[list_name])
+            words, endings = entries
+            features: set[str] = set()
+            for word in _WORDS.findall(text):
+                word = word.casefold()
+                if word in words:
+                    features.update(words[word])
+                else:
+                    for ending, values in endings:
+                        if len(word) > len(ending) + 2 and word.endswith(ending):
+                            features.update(values)
+                            break
+            found = self._features[key] = frozenset(features)
+        return found
+
+
+def _agreement_entries(word_list: Any) -> tuple[dict[str, list[str]], list[tuple[str, list[str]]]]:
+    """An agreement list as whole words and endings (keys starting with *), each with its
+    features, read once per list."""
+    found = word_list.__dict__.get("_agreement")
+    if found is None:
+        words: dict[str, list[str]] = {}
+        endings: list[tuple[str, list[str]]] = []
+        for key, value in word_list.entries.items():
+            values = value.split() if isinstance(value, str) else [str(v) for v in value]
+            if key.startswith("*"):
+                endings.append((key[1:].casefold(), values))
+            else:
+                words[key.casefold()] = values
+        endings.sort(key=lambda e: -len(e[0]))  # the longest ending first
+        found = word_list.__dict__["_agreement"] = (words, endings)
+    return found
 
 
 _CLAIM_MARK = "\u25a1"  # the claim being linked, where it stands in its own sentence

@@ -544,11 +544,21 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
         link_lines = _table_lines(raw, "link")
         for index, link_spec in enumerate(rule_file.link):
             line = link_lines[index] if index < len(link_lines) else None
-            if not link_spec.pattern and not link_spec.branches:
-                raise RuleError(f"link {link_spec.id}: needs a pattern or branches", path, line)
+            sources = sum([bool(link_spec.pattern or link_spec.branches), link_spec.inherit,
+                           link_spec.from_kind is not None])
+            if sources != 1:
+                raise RuleError(f"link {link_spec.id}: needs one of a pattern (or branches), inherit "
+                                f"or from_kind", path, line)
+            if (link_spec.from_kind is None) != (link_spec.from_field is None):
+                raise RuleError(f"link {link_spec.id}: from_kind and from_field go together", path, line)
+            for name in [link_spec.agree, *link_spec.not_in]:
+                if name is not None and name not in lists:
+                    raise RuleError(f"link {link_spec.id}: no word list {name!r}", path, line)
+            if link_spec.agree is not None and lists[link_spec.agree].path.suffix != ".toml":
+                raise RuleError(f"link {link_spec.id}: agree needs a TOML list of features", path, line)
             # a link of branches keeps only the branches' patterns (their alternation is searched
             # branch by branch), so a long pattern is not held twice
-            patterns = [b.pattern for b in link_spec.branches] or [link_spec.pattern]
+            patterns = [b.pattern for b in link_spec.branches] or ([link_spec.pattern] if link_spec.pattern else [])
             compiled_all = [_compile(expander.expand(p, path, line), link_spec.ignore_case, path, line,
                                      f"link {link_spec.id}") for p in patterns]
             for compiled in compiled_all:
@@ -559,7 +569,8 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
             for branch in link_spec.branches:
                 _check_anchor(SimpleNamespace(id=link_spec.id, anchor=branch.anchor), lists, path, line)
             links[link_spec.id] = Link(
-                link_spec, rule_file.kind, path, line or 0, None if link_spec.branches else compiled_all[0],
+                link_spec, rule_file.kind, path, line or 0,
+                None if link_spec.branches or not compiled_all else compiled_all[0],
                 [(c, b.anchor) for c, b in zip(compiled_all, link_spec.branches)])
     return RuleSet(lang=lang, name=name, version=version, dirs=dirs, rules=list(rules.values()),
                    links=sorted(links.values(), key=lambda l: -l.spec.priority), lists=lists,

@@ -93,6 +93,33 @@ class LinkSpec(BaseModel):
     # name one of them finds is the value with the reference after it in brackets (Karl Huber
     # (er)); where none finds one, the reference alone is the value
     refers: bool = False
+    # what a refers link's claim gets where no later link names anyone: the reference itself
+    # ("mention": sie) or no value ("none")
+    unresolved: Literal["mention", "none"] = "mention"
+    # the link only resolves a reference a refers link found (sagte sie) and no later link has
+    # named: it searches from the sentence before back to sentences_before, never into a paragraph
+    # before the one ahead of the claim's, and of its matches there takes the first that agrees
+    resolves: bool = False
+    # a TOML word list of agreement features (er = "m", sie = "f pl", Frau = "f"; a key starting
+    # with * names an ending): while a reference is pending, a match whose words carry features
+    # none of which the reference's words carry is no name for it (Eva Moser for er)
+    agree: str | None = None
+    # instead of a pattern: the field of the nearest earlier claim of the link's kind within
+    # sentences_before (a quote without a cue goes on the one before it)
+    inherit: bool = False
+    # instead of a pattern: the field ``from_field`` of the nearest claim of kind ``from_kind``
+    # in the sentences searched (a quote inside an attributed statement: laut X)
+    from_kind: str | None = None
+    from_field: str | None = None
+    # word lists whose entries, as the whole value, are no value (an unnamed group, a pronoun)
+    not_in: list[str] = Field(default_factory=list)
+
+    @field_validator("from_kind")
+    @classmethod
+    def _known_kind(cls, kind: str | None) -> str | None:
+        if kind is not None and kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
+        return kind
 
     @field_validator("branches")
     @classmethod

@@ -1,0 +1,131 @@
+"""Links that resolve a reference further back (resolves, agree), go on from the claim before
+(inherit), or read another kind's claim (from_kind); and what an unresolved reference leaves."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.errors import RuleError
+from claims.ruleset import load_ruleset
+
+LINKS = '''kind = "quote"
+
+[[link]]
+id = "de.quote.test-pronoun"
+field = "speaker"
+pattern = 'sagte (?P<speaker>er|sie)(?![\\p{{L}}])'
+sentences_before = 0
+priority = 105
+refers = true
+unresolved = "{unresolved}"
+
+[[link]]
+id = "de.quote.test-inherit"
+field = "speaker"
+inherit = true
+sentences_before = 1
+priority = 104
+
+[[link]]
+id = "de.quote.test-attribution"
+field = "speaker"
+from_kind = "attribution"
+from_field = "source"
+not_in = ["test_groups"]
+sentences_before = 0
+priority = 103
+
+[[link]]
+id = "de.quote.test-named"
+field = "speaker"
+pattern = '(?P<speaker>\\p{{Lu}}\\p{{Ll}}+ \\p{{Lu}}\\p{{Ll}}+) rief'
+sentences_before = 0
+priority = 102
+
+[[link]]
+id = "de.quote.test-antecedent"
+field = "speaker"
+pattern = '(?P<speaker>(?:Herr|Frau) \\p{{Lu}}\\p{{Ll}}+) kam'
+resolves = true
+agree = "test_agreement"
+sentences_before = 4
+priority = 101
+'''
+AGREEMENT = '''summary = "test features"
+[entries]
+er = "m"
+sie = "f pl"
+Herr = "m"
+Frau = "f"
+"*erin" = "f"
+'''
+
+
+def _speakers(tmp_path, text, unresolved="mention"):
+    from claims.api import extract_text
+    from conftest import write_rule_dir
+
+    rules = write_rule_dir(tmp_path / f"resolution-{unresolved}", {
+        "links.toml": LINKS.format(unresolved=unresolved),
+        "lists/test_agreement.toml": AGREEMENT,
+        "lists/test_groups.txt": "Händler\n",
+    })
+    ruleset = load_ruleset("de", (rules,))
+    return [c.value["speaker"] for c in extract_text(text, rules=ruleset).claims if c.kind == "quote"]
+
+
+def test_a_reference_resolves_to_a_name_several_sentences_back(tmp_path):
+    text = "Herr Huber kam früh. Es regnete. Der Saal blieb leer. „Wir warten noch“, sagte er."
+    assert _speakers(tmp_path, text) == ["Herr Huber (er)"]
+
+
+def test_a_name_that_disagrees_with_the_reference_is_passed_over(tmp_path):
+    text = "Frau Moser kam früh. Herr Huber kam spät. Es regnete. „Wir warten noch“, sagte sie."
+    assert _speakers(tmp_path, text) == ["Frau Moser (sie)"]
+
+
+def test_resolution_looks_no_further_than_the_paragraph_before(tmp_path):
+    text = "Herr Huber kam früh.\n\nEs regnete.\n\nDer Saal blieb leer. „Wir warten noch“, sagte er."
+    assert _speakers(tmp_path, text) == ["er"]
+
+
+def test_an_unresolved_reference_gives_no_speaker_where_the_link_says_so(tmp_path):
+    text = "Es regnete. „Wir warten noch“, sagte sie."
+    assert _speakers(tmp_path, text, unresolved="none") == [None]
+    assert _speakers(tmp_path, text) == ["sie"]
+
+
+def test_a_quote_without_a_cue_goes_on_from_the_quote_before(tmp_path):
+    text = "„Wir warten noch“, rief Karl Huber. „Es kommt bald jemand.“"
+    assert _speakers(tmp_path, text) == ["Karl Huber", "Karl Huber"]
+
+
+def test_a_quote_further_on_does_not_inherit(tmp_path):
+    text = "„Wir warten noch“, rief Karl Huber. Es regnete. Der Saal blieb leer. „Es kommt bald jemand.“"
+    assert _speakers(tmp_path, text) == ["Karl Huber", None]
+
+
+def test_a_quote_inside_an_attributed_statement_takes_its_source(tmp_path):
+    text = "Laut Polizei war der Mann „sehr ruhig und höflich“."
+    assert _speakers(tmp_path, text) == ["Polizei"]
+
+
+def test_a_source_in_a_not_in_list_is_no_speaker(tmp_path):
+    text = "Händler sprachen von einem „klaren Signal an alle“."
+    assert _speakers(tmp_path, text) == [None]
+
+
+@pytest.mark.parametrize("body", [
+    "inherit = true\npattern = 'x(?P<speaker>y)'",
+    "from_kind = \"attribution\"",
+    "from_kind = \"nonsense\"\nfrom_field = \"source\"",
+    "agree = \"no_such_list\"\npattern = 'x(?P<speaker>y)'",
+    "not_in = [\"no_such_list\"]\ninherit = true",
+])
+def test_a_link_that_cannot_work_is_refused(tmp_path, body):
+    from conftest import write_rule_dir
+
+    text = f'kind = "quote"\n\n[[link]]\nid = "de.quote.test-bad"\nfield = "speaker"\n{body}\n'
+    rules = write_rule_dir(tmp_path / "bad", {"links.toml": text})
+    with pytest.raises(RuleError):
+        load_ruleset("de", (rules,))
