@@ -551,9 +551,9 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
                                 f"or from_kind", path, line)
             if (link_spec.from_kind is None) != (link_spec.from_field is None):
                 raise RuleError(f"link {link_spec.id}: from_kind and from_field go together", path, line)
-            for name in [link_spec.agree, *link_spec.not_in]:
-                if name is not None and name not in lists:
-                    raise RuleError(f"link {link_spec.id}: no word list {name!r}", path, line)
+            for list_name in [link_spec.agree, *link_spec.not_in]:
+                if list_name is not None and list_name not in lists:
+                    raise RuleError(f"link {link_spec.id}: no word list {list_name!r}", path, line)
             if link_spec.agree is not None and lists[link_spec.agree].path.suffix != ".toml":
                 raise RuleError(f"link {link_spec.id}: agree needs a TOML list of features", path, line)
             # a link of branches keeps only the branches' patterns (their alternation is searched
