@@ -31,6 +31,7 @@ id = "de.quote.test-attribution"
 field = "speaker"
 from_kind = "attribution"
 from_field = "source"
+claim_pattern = '^\\W\\p{{Ll}}'
 not_in = ["test_groups"]
 sentences_before = 0
 priority = 103
@@ -45,7 +46,7 @@ priority = 102
 [[link]]
 id = "de.quote.test-antecedent"
 field = "speaker"
-pattern = '(?P<speaker>(?:Herr|Frau) \\p{{Lu}}\\p{{Ll}}+) kam'
+pattern = '(?P<speaker>(?:Herr|Frau) \\p{{Lu}}\\p{{Ll}}+)(?: von der \\p{{Lu}}\\p{{Ll}}+)? kam'
 resolves = true
 agree = "test_agreement"
 sentences_before = 4
@@ -57,6 +58,7 @@ er = "m"
 sie = "f pl"
 Herr = "m"
 Frau = "f"
+der = "m"
 "*erin" = "f"
 '''
 
@@ -98,6 +100,20 @@ def test_an_unresolved_reference_gives_no_speaker_where_the_link_says_so(tmp_pat
 def test_a_quote_without_a_cue_goes_on_from_the_quote_before(tmp_path):
     text = "„Wir warten noch“, rief Karl Huber. „Es kommt bald jemand.“"
     assert _speakers(tmp_path, text) == ["Karl Huber", "Karl Huber"]
+
+
+def test_a_link_runs_only_for_claims_its_claim_pattern_finds(tmp_path):
+    assert _speakers(tmp_path, "Laut Polizei heißt das Stück „Die lange Nacht“.") == [None]
+
+
+def test_only_capitalized_words_beside_a_name_speak_for_it(tmp_path):
+    text = "Frau Moser von der Bürgerliste kam früh. Es regnete. Der Saal blieb leer. „Wir warten“, sagte sie."
+    assert _speakers(tmp_path, text) == ["Frau Moser (sie)"]
+
+
+def test_an_ending_inside_the_name_says_nothing(tmp_path):
+    text = "Herr Severin kam früh. Es regnete. Der Saal blieb leer. „Wir warten noch“, sagte er."
+    assert _speakers(tmp_path, text) == ["Herr Severin (er)"]
 
 
 def test_a_quote_further_on_does_not_inherit(tmp_path):

@@ -394,6 +394,9 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
                         continue
                     if (spec.refers and reference is not None) or (spec.resolves and reference is None):
                         continue
+                    if link.claim_regex is not None and not link.claim_regex.search(
+                            clean[cand.start:cand.end], timeout=search.timeout):
+                        continue
                     pending = reference[1] if reference is not None and reference[0] == spec.field else None
                     found = search.value(link, cand, sentence_index, pending)
                     if found is None:
@@ -429,7 +432,7 @@ class _LinkSearch:
         self.allowed, self.branches, self.spans = allowed, branches, spans
         self.names, self.earlier, self.by_sentence = names, earlier, by_sentence
         self.timeout: float | None = None
-        self._features: dict[tuple[str, str], frozenset[str]] = {}
+        self._features: dict[tuple[str, str, bool, bool], frozenset[str]] = {}
 
     def value(self, link: Any, cand: Candidate, sentence_index: int, pending: str | None) -> str | None:
         spec = link.spec
@@ -510,25 +513,38 @@ class _LinkSearch:
         for name in spec.not_in:
             if self.ruleset.lists[name].lookup(found) is not None:
                 return False
-        if pending is None or spec.agree is None:
+        if pending is None:
             return True
-        wanted = self._features_of(spec.agree, pending)
-        offered = self._features_of(spec.agree, context)
-        return not wanted or not offered or bool(wanted & offered)
+        named = {w.casefold() for w in _WORDS.findall(found)}
+        if named <= {w.casefold() for w in _WORDS.findall(pending)}:
+            return False  # the reference itself (an attribution of sagte der Arzt: Arzt) names no one
+        if spec.agree is None:
+            return True
+        wanted = self._features_of(spec.agree, pending, True, True)
+        if not wanted:
+            return True
+        # on the name's side only capitalized words speak for it (an article of another phrase,
+        # von der SPD, does not), and endings only outside the name (Valentin is no Direktorin)
+        at = context.find(found) if found != context else 0
+        around = context[:at] + " " + context[at + len(found):] if at >= 0 and found != context else ""
+        offered = self._features_of(spec.agree, context, False, False) | \
+            self._features_of(spec.agree, around, True, False)
+        return not offered or bool(wanted & offered)
 
-    def _features_of(self, list_name: str, text: str) -> frozenset[str]:
-        key = (list_name, text)
+    def _features_of(self, list_name: str, text: str, endings: bool, lowercase: bool) -> frozenset[str]:
+        key = (list_name, text, endings, lowercase)
         found = self._features.get(key)
         if found is None:
-            entries = _agreement_entries(self.ruleset.lists[list_name])
-            words, endings = entries
+            words, word_endings = _agreement_entries(self.ruleset.lists[list_name])
             features: set[str] = set()
             for word in _WORDS.findall(text):
+                if not lowercase and not word[0].isupper():
+                    continue
                 word = word.casefold()
                 if word in words:
                     features.update(words[word])
-                else:
-                    for ending, values in endings:
+                elif endings:
+                    for ending, values in word_endings:
                         if len(word) > len(ending) + 2 and word.endswith(ending):
                             features.update(values)
                             break

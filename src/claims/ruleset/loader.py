@@ -189,6 +189,7 @@ class Link:
     regex: Any  # None for a link of branches
     # the pattern's branches, compiled one by one with their anchors (empty: the link has one pattern)
     branches: list[tuple[Any, list[str]]] = field(default_factory=list)
+    claim_regex: Any = None  # the claims the link runs for (None: all)
 
 
 @dataclass
@@ -568,10 +569,12 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
             _check_anchor(link_spec, lists, path, line)
             for branch in link_spec.branches:
                 _check_anchor(SimpleNamespace(id=link_spec.id, anchor=branch.anchor), lists, path, line)
+            claim_regex = _compile(expander.expand(link_spec.claim_pattern, path, line), link_spec.ignore_case,
+                                   path, line, f"link {link_spec.id}") if link_spec.claim_pattern else None
             links[link_spec.id] = Link(
                 link_spec, rule_file.kind, path, line or 0,
                 None if link_spec.branches or not compiled_all else compiled_all[0],
-                [(c, b.anchor) for c, b in zip(compiled_all, link_spec.branches)])
+                [(c, b.anchor) for c, b in zip(compiled_all, link_spec.branches)], claim_regex)
     return RuleSet(lang=lang, name=name, version=version, dirs=dirs, rules=list(rules.values()),
                    links=sorted(links.values(), key=lambda l: -l.spec.priority), lists=lists,
                    kind_labels=labels, kind_summaries=summaries, decimal=decimal, thousands=thousands)

@@ -111,6 +111,9 @@ class LinkSpec(BaseModel):
     # in the sentences searched (a quote inside an attributed statement: laut X)
     from_kind: str | None = None
     from_field: str | None = None
+    # the link runs only for a claim whose text this pattern finds (a quote that reads as speech,
+    # not a title); empty: every claim
+    claim_pattern: str = ""
     # word lists whose entries, as the whole value, are no value (an unnamed group, a pronoun)
     not_in: list[str] = Field(default_factory=list)
 
