@@ -385,7 +385,7 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
         with watchdog.limit(timeout) as guarded:
             search.timeout = None if guarded else timeout
             for cand, sentence_index in claims:
-                reference: tuple[str, str, Any] | None = None  # (field, what a referring link found, link)
+                reference: tuple[str, str, Any, int | None] | None = None  # (field, what a refers link found, link, where)
                 for link in ruleset.links:
                     spec = link.spec
                     if link.kind != cand.rule.kind or cand.fields.get(spec.field) not in (None, ""):
@@ -398,11 +398,12 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
                             clean[cand.start:cand.end], timeout=search.timeout):
                         continue
                     pending = reference[1] if reference is not None and reference[0] == spec.field else None
+                    search.pending_at = reference[3] if pending is not None else None
                     found = search.value(link, cand, sentence_index, pending)
                     if found is None:
                         continue
                     if spec.refers:
-                        reference = (spec.field, found, spec)
+                        reference = (spec.field, found, spec, search.found_at)
                         continue
                     names[id(cand)] = found
                     cand.fields[spec.field] = f"{found} ({pending})" if pending else found
@@ -432,10 +433,16 @@ class _LinkSearch:
         self.allowed, self.branches, self.spans = allowed, branches, spans
         self.names, self.earlier, self.by_sentence = names, earlier, by_sentence
         self.timeout: float | None = None
+        # where the value last found by a pattern starts in the article, and where the pending
+        # reference stands: in the claim's own sentence a name after the reference (sie sagte,
+        # Anna Berger komme) is no name for it
+        self.found_at: int | None = None
+        self.pending_at: int | None = None
         self._features: dict[tuple[str, str, bool, bool], frozenset[str]] = {}
 
     def value(self, link: Any, cand: Candidate, sentence_index: int, pending: str | None) -> str | None:
         spec = link.spec
+        self.found_at = None
         if spec.inherit:
             return self._inherited(link, sentence_index, pending)
         if spec.from_kind:
@@ -443,11 +450,16 @@ class _LinkSearch:
         return self._searched(link, cand, sentence_index, pending)
 
     def _inherited(self, link: Any, sentence_index: int, pending: str | None) -> str | None:
+        paragraph = self.sentences[sentence_index].paragraph
         for at, other in reversed(self.earlier.get(link.kind, ())):
-            if at < sentence_index - link.spec.sentences_before:
+            if at < sentence_index - link.spec.sentences_before or self.sentences[at].paragraph != paragraph:
                 break
             name = self.names.get(id(other))
-            if name and self._acceptable(link, name, name, pending):
+            if pending is None:  # the claim before as it stands (Karl Huber (er), or er alone)
+                value = other.fields.get(link.spec.field)
+                if isinstance(value, str) and value and self._acceptable(link, name or value, name or value, None):
+                    return value
+            elif name and self._acceptable(link, name, name, pending):
                 return name
         return None
 
@@ -487,6 +499,7 @@ class _LinkSearch:
                     matches = [link.regex.search(window, timeout=self.timeout)]
             else:  # every match, leftmost first, until one agrees with the reference
                 matches = self._all_matches(link, at, window)
+            best, best_score = None, 0  # of several matches, one that agrees before one that may
             for m in matches:
                 if not m or not m.group(spec.field):
                     continue
@@ -494,8 +507,16 @@ class _LinkSearch:
                 if marks and (_CLAIM_MARK in found or _OTHER_MARK in found):
                     found = _unmasked(self.clean, sent, marks, *m.span(spec.field))
                 found = _WHITESPACE.sub(" ", found).strip()
-                if self._acceptable(link, found, m.group(0), pending):
-                    return found
+                found_at = _original(sent, marks, m.start(spec.field))
+                if back == 0 and pending is not None and self.pending_at is not None and found_at > self.pending_at:
+                    continue
+                score = self._acceptable(link, found, m.group(0), pending)
+                if score > best_score:
+                    best, best_score, self.found_at = found, score, found_at
+                    if score == 2:
+                        break
+            if best is not None:
+                return best
         return None
 
     def _all_matches(self, link: Any, at: int, window: str) -> list[Any]:
@@ -505,31 +526,33 @@ class _LinkSearch:
             return sorted(found, key=lambda m: m.start())
         return list(link.regex.finditer(window, timeout=self.timeout))
 
-    def _acceptable(self, link: Any, found: str, context: str, pending: str | None) -> bool:
-        """A value the link may give: in none of its not_in lists, and agreeing with a pending
-        reference (the features its agree list gives the words of the match and of the reference
-        share one, or one side has none)."""
+    def _acceptable(self, link: Any, found: str, context: str, pending: str | None) -> int:
+        """How well a value suits the link: 0 not at all (an entry of a not_in list, the pending
+        reference's own words, or features that disagree with the reference's), 2 where the words
+        of the match carry a feature the reference's carry too (Bürgermeisterin for sie), else 1."""
         spec = link.spec
         for name in spec.not_in:
             if self.ruleset.lists[name].lookup(found) is not None:
-                return False
+                return 0
         if pending is None:
-            return True
+            return 1
         named = {w.casefold() for w in _WORDS.findall(found)}
         if named <= {w.casefold() for w in _WORDS.findall(pending)}:
-            return False  # the reference itself (an attribution of sagte der Arzt: Arzt) names no one
+            return 0  # the reference itself (an attribution of sagte der Arzt: Arzt) names no one
         if spec.agree is None:
-            return True
+            return 1
         wanted = self._features_of(spec.agree, pending, True, True)
         if not wanted:
-            return True
+            return 1
         # on the name's side only capitalized words speak for it (an article of another phrase,
         # von der SPD, does not), and endings only outside the name (Valentin is no Direktorin)
         at = context.find(found) if found != context else 0
         around = context[:at] + " " + context[at + len(found):] if at >= 0 and found != context else ""
         offered = self._features_of(spec.agree, context, False, False) | \
             self._features_of(spec.agree, around, True, False)
-        return not offered or bool(wanted & offered)
+        if not offered:
+            return 1
+        return 2 if wanted & offered else 0
 
     def _features_of(self, list_name: str, text: str, endings: bool, lowercase: bool) -> frozenset[str]:
         key = (list_name, text, endings, lowercase)
@@ -605,16 +628,19 @@ def _masked(clean: str, sent: Sentence, cand: Candidate | None, spans: Any) -> t
     return "".join(pieces), marks
 
 
+def _original(sent: Sentence, marks: list[tuple[int, int]], offset: int) -> int:
+    """The article offset of a window's offset."""
+    shift = 0
+    for at, length in marks:
+        if at >= offset:
+            break
+        shift += length - 1
+    return sent.start + offset + shift
+
+
 def _unmasked(clean: str, sent: Sentence, marks: list[tuple[int, int]], a: int, b: int) -> str:
     """The text of the window's stretch a..b in the article, placeholders restored."""
-    def original(offset: int) -> int:
-        shift = 0
-        for at, length in marks:
-            if at >= offset:
-                break
-            shift += length - 1
-        return sent.start + offset + shift
-    return clean[original(a):original(b)]
+    return clean[_original(sent, marks, a):_original(sent, marks, b)]
 
 
 def _search_branches(branches: list[tuple[Any, set[int] | None]], at: int, window: str,

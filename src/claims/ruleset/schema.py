@@ -105,7 +105,8 @@ class LinkSpec(BaseModel):
     # none of which the reference's words carry is no name for it (Eva Moser for er)
     agree: str | None = None
     # instead of a pattern: the field of the nearest earlier claim of the link's kind within
-    # sentences_before (a quote without a cue goes on the one before it)
+    # sentences_before, in the same paragraph (a quote without a cue goes on the one before it):
+    # its value as it stands, or its name alone for a pending reference
     inherit: bool = False
     # instead of a pattern: the field ``from_field`` of the nearest claim of kind ``from_kind``
     # in the sentences searched (a quote inside an attributed statement: laut X)
