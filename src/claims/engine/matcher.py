@@ -465,18 +465,29 @@ class _LinkSearch:
 
     def _from_claims(self, link: Any, cand: Candidate, sentence_index: int, pending: str | None) -> str | None:
         spec = link.spec
-        for back in range(0, spec.sentences_before + 1):
-            others = self.by_sentence.get(spec.from_kind, {}).get(sentence_index - back, ())
+        paragraph = self.sentences[sentence_index].paragraph
+        for back in range(1 if spec.resolves else 0, spec.sentences_before + 1):
+            at = sentence_index - back
+            if at < 0 or (spec.resolves and self.sentences[at].paragraph < paragraph - 1):
+                break
+            others = self.by_sentence.get(spec.from_kind, {}).get(at, ())
             if back == 0:  # the nearest claim, one before the claim first
                 others = sorted(others, key=lambda o: (o.start > cand.start, abs(o.start - cand.start)))
-            else:
+            elif not spec.resolves:  # the last one of a sentence before; a reference takes the first
                 others = list(reversed(others))
+            best, best_score = None, 0
             for other in others:
                 found = other.fields.get(spec.from_field)
                 if isinstance(found, str) and found.strip():
                     found = _WHITESPACE.sub(" ", found).strip()
-                    if self._acceptable(link, found, found, pending):
-                        return found
+                    # the claim's text beside the value speaks for it (Bürgermeisterin Eva Moser)
+                    score = self._acceptable(link, found, self.clean[other.start:other.end], pending)
+                    if score > best_score:
+                        best, best_score = found, score
+                        if score == 2 or pending is None:
+                            break
+            if best is not None:
+                return best
         return None
 
     def _searched(self, link: Any, cand: Candidate, sentence_index: int, pending: str | None) -> str | None:

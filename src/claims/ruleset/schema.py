@@ -109,7 +109,8 @@ class LinkSpec(BaseModel):
     # its value as it stands, or its name alone for a pending reference
     inherit: bool = False
     # instead of a pattern: the field ``from_field`` of the nearest claim of kind ``from_kind``
-    # in the sentences searched (a quote inside an attributed statement: laut X)
+    # in the sentences searched (a quote inside an attributed statement: laut X); with resolves,
+    # the people a role rule found before the reference (Bürgermeisterin Eva Moser … sagte sie)
     from_kind: str | None = None
     from_field: str | None = None
     # the link runs only for a claim whose text this pattern finds (a quote that reads as speech,
