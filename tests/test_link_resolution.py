@@ -145,3 +145,35 @@ def test_a_link_that_cannot_work_is_refused(tmp_path, body):
     rules = write_rule_dir(tmp_path / "bad", {"links.toml": text})
     with pytest.raises(RuleError):
         load_ruleset("de", (rules,))
+
+
+LEAD = '''kind = "quote"
+
+[[link]]
+id = "de.quote.test-lead"
+field = "speaker"
+pattern = 'Sprecherin (?P<speaker>\\p{Lu}\\p{Ll}+ \\p{Lu}\\p{Ll}+)'
+sentences_before = 0
+sentences_after = 1
+lead_sentences = 1
+priority = 100
+'''
+
+
+def _lead_speakers(tmp_path, text):
+    from claims.api import extract_text
+    from conftest import write_rule_dir
+
+    rules = write_rule_dir(tmp_path / "lead", {"links.toml": LEAD})
+    ruleset = load_ruleset("de", (rules,))
+    return [c.value["speaker"] for c in extract_text(text, rules=ruleset).claims if c.kind == "quote"]
+
+
+def test_a_lead_quote_takes_the_speaker_named_in_the_sentence_after(tmp_path):
+    text = "„Wir geben nicht auf“\n\nSprecherin Anna Berger kündigte Widerstand an."
+    assert _lead_speakers(tmp_path, text) == ["Anna Berger"]
+
+
+def test_a_quote_after_the_lead_does_not_look_ahead(tmp_path):
+    text = "Die Mieter wehren sich. Es geht um viel. „Wir geben nicht auf“\n\nSprecherin Anna Berger kündigte Widerstand an."
+    assert _lead_speakers(tmp_path, text) == [None]

@@ -394,6 +394,8 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
                         continue
                     if (spec.refers and reference is not None) or (spec.resolves and reference is None):
                         continue
+                    if spec.lead_sentences and sentence_index >= spec.lead_sentences:
+                        continue
                     if link.claim_regex is not None and not link.claim_regex.search(
                             clean[cand.start:cand.end], timeout=search.timeout):
                         continue
@@ -493,9 +495,13 @@ class _LinkSearch:
     def _searched(self, link: Any, cand: Candidate, sentence_index: int, pending: str | None) -> str | None:
         spec = link.spec
         paragraph = self.sentences[sentence_index].paragraph
-        for back in range(1 if spec.resolves else 0, spec.sentences_before + 1):
-            at = sentence_index - back
+        steps = [-back for back in range(1 if spec.resolves else 0, spec.sentences_before + 1)]
+        steps += [ahead for ahead in range(1, spec.sentences_after + 1)]
+        for step in steps:
+            back, at = -step, sentence_index + step
             if at < 0:
+                continue
+            if at >= len(self.sentences):
                 break
             sent = self.sentences[at]
             if spec.resolves and sent.paragraph < paragraph - 1:

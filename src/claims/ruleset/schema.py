@@ -113,6 +113,11 @@ class LinkSpec(BaseModel):
     # the people a role rule found before the reference (Bürgermeisterin Eva Moser … sagte sie)
     from_kind: str | None = None
     from_field: str | None = None
+    # the sentences after the claim's searched when those before found nothing (a headline or a
+    # lead quote takes the speaker named after it), and the link runs only for a claim in the
+    # article's first lead_sentences sentences (0: any)
+    sentences_after: int = Field(default=0, ge=0, le=2)
+    lead_sentences: int = Field(default=0, ge=0)
     # the link runs only for a claim whose text this pattern finds (a quote that reads as speech,
     # not a title); empty: every claim
     claim_pattern: str = ""
