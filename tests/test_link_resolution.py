@@ -106,7 +106,7 @@ def test_a_link_runs_only_for_claims_its_claim_pattern_finds(tmp_path):
     assert _speakers(tmp_path, "Laut Polizei heißt das Stück „Die lange Nacht“.") == [None]
 
 
-def test_only_capitalized_words_beside_a_name_speak_for_it(tmp_path):
+def test_an_article_beside_a_name_says_nothing_of_it(tmp_path):
     text = "Frau Moser von der Bürgerliste kam früh. Es regnete. Der Saal blieb leer. „Wir warten“, sagte sie."
     assert _speakers(tmp_path, text) == ["Frau Moser (sie)"]
 

@@ -561,8 +561,9 @@ class _LinkSearch:
         wanted = self._features_of(spec.agree, pending, True, True)
         if not wanted:
             return 1
-        # on the name's side only capitalized words speak for it (an article of another phrase,
-        # von der SPD, does not), and endings only outside the name (Valentin is no Direktorin)
+        # on the name's side only the list's capitalized words speak for it (Frau, Mr; a pronoun
+        # or an article of another phrase, von der SPD, does not), and endings only outside the
+        # name itself (Valentin is no Direktorin, Norman no spokesman)
         at = context.find(found) if found != context else 0
         around = context[:at] + " " + context[at + len(found):] if at >= 0 and found != context else ""
         offered = self._features_of(spec.agree, context, False, False) | \
@@ -571,18 +572,18 @@ class _LinkSearch:
             return 1
         return 2 if wanted & offered else 0
 
-    def _features_of(self, list_name: str, text: str, endings: bool, lowercase: bool) -> frozenset[str]:
-        key = (list_name, text, endings, lowercase)
+    def _features_of(self, list_name: str, text: str, endings: bool, reference: bool) -> frozenset[str]:
+        """The features the words of ``text`` carry: for a reference every entry, for a name's
+        side only the entries written with a capital (a form of address) and the endings."""
+        key = (list_name, text, endings, reference)
         found = self._features.get(key)
         if found is None:
             words, word_endings = _agreement_entries(self.ruleset.lists[list_name])
             features: set[str] = set()
             for word in _WORDS.findall(text):
-                if not lowercase and not word[0].isupper():
-                    continue
                 word = word.casefold()
-                if word in words:
-                    features.update(words[word])
+                if word in words and (reference or words[word][1]):
+                    features.update(words[word][0])
                 elif endings:
                     for ending, values in word_endings:
                         if len(word) > len(ending) + 2 and word.endswith(ending):
@@ -592,19 +593,20 @@ class _LinkSearch:
         return found
 
 
-def _agreement_entries(word_list: Any) -> tuple[dict[str, list[str]], list[tuple[str, list[str]]]]:
-    """An agreement list as whole words and endings (keys starting with *), each with its
-    features, read once per list."""
+def _agreement_entries(word_list: Any) -> tuple[dict[str, tuple[list[str], bool]], list[tuple[str, list[str]]]]:
+    """An agreement list as whole words (with their features and whether the entry is written
+    with a capital, which lets it speak for a name) and endings (keys starting with *), read once
+    per list."""
     found = word_list.__dict__.get("_agreement")
     if found is None:
-        words: dict[str, list[str]] = {}
+        words: dict[str, tuple[list[str], bool]] = {}
         endings: list[tuple[str, list[str]]] = []
         for key, value in word_list.entries.items():
             values = value.split() if isinstance(value, str) else [str(v) for v in value]
             if key.startswith("*"):
                 endings.append((key[1:].casefold(), values))
             else:
-                words[key.casefold()] = values
+                words[key.casefold()] = (values, key[:1].isupper())
         endings.sort(key=lambda e: -len(e[0]))  # the longest ending first
         found = word_list.__dict__["_agreement"] = (words, endings)
     return found
