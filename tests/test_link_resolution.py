@@ -46,7 +46,7 @@ priority = 102
 [[link]]
 id = "de.quote.test-antecedent"
 field = "speaker"
-pattern = '(?P<speaker>(?:Herr|Frau) \\p{{Lu}}\\p{{Ll}}+)(?: von der \\p{{Lu}}\\p{{Ll}}+)? kam'
+pattern = '(?P<speaker>(?:Herr |Frau )?\\p{{Lu}}\\p{{Ll}}+(?: \\p{{Lu}}\\p{{Ll}}+)?)(?: von der \\p{{Lu}}\\p{{Ll}}+)? kam'
 resolves = true
 agree = "test_agreement"
 sentences_before = 4
@@ -54,11 +54,11 @@ priority = 101
 '''
 AGREEMENT = '''summary = "test features"
 [entries]
-er = "m"
-sie = "f pl"
+er = { features = "m", names = false }
+sie = { features = "f pl", names = false }
 Herr = "m"
 Frau = "f"
-der = "m"
+der = { features = "m", names = false }
 "*erin" = "f"
 '''
 
@@ -107,8 +107,8 @@ def test_a_link_runs_only_for_claims_its_claim_pattern_finds(tmp_path):
 
 
 def test_an_article_beside_a_name_says_nothing_of_it(tmp_path):
-    text = "Frau Moser von der Bürgerliste kam früh. Es regnete. Der Saal blieb leer. „Wir warten“, sagte sie."
-    assert _speakers(tmp_path, text) == ["Frau Moser (sie)"]
+    text = "Anna Moser von der Bürgerliste kam früh. Es regnete. Der Saal blieb leer. „Wir warten“, sagte sie."
+    assert _speakers(tmp_path, text) == ["Anna Moser (sie)"]
 
 
 def test_an_ending_inside_the_name_says_nothing(tmp_path):
@@ -129,6 +129,17 @@ def test_a_quote_inside_an_attributed_statement_takes_its_source(tmp_path):
 def test_a_source_in_a_not_in_list_is_no_speaker(tmp_path):
     text = "Händler sprachen von einem „klaren Signal an alle“."
     assert _speakers(tmp_path, text) == [None]
+
+
+def test_an_agreement_entry_is_features_or_a_table_of_them(tmp_path):
+    from conftest import write_rule_dir
+
+    links = LINKS.format(unresolved="mention")
+    rules = write_rule_dir(tmp_path / "bad-agreement", {
+        "links.toml": links, "lists/test_groups.txt": "Händler\n",
+        "lists/test_agreement.toml": 'summary = "x"\n[entries]\ner = { features = "m", gender = 1 }\n'})
+    with pytest.raises(RuleError):
+        load_ruleset("de", (rules,))
 
 
 @pytest.mark.parametrize("body", [

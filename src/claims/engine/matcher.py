@@ -561,9 +561,9 @@ class _LinkSearch:
         wanted = self._features_of(spec.agree, pending, True, True)
         if not wanted:
             return 1
-        # on the name's side only the list's capitalized words speak for it (Frau, Mr; a pronoun
-        # or an article of another phrase, von der SPD, does not), and endings only outside the
-        # name itself (Valentin is no Direktorin, Norman no spokesman)
+        # on the name's side only the list's words that may speak for a name (Frau, spokeswoman;
+        # not an article of another phrase, von der SPD), and endings only outside the name
+        # itself (Valentin is no Direktorin)
         at = context.find(found) if found != context else 0
         around = context[:at] + " " + context[at + len(found):] if at >= 0 and found != context else ""
         offered = self._features_of(spec.agree, context, False, False) | \
@@ -574,7 +574,7 @@ class _LinkSearch:
 
     def _features_of(self, list_name: str, text: str, endings: bool, reference: bool) -> frozenset[str]:
         """The features the words of ``text`` carry: for a reference every entry, for a name's
-        side only the entries written with a capital (a form of address) and the endings."""
+        side the entries not marked ``names = false`` and the endings."""
         key = (list_name, text, endings, reference)
         found = self._features.get(key)
         if found is None:
@@ -594,19 +594,23 @@ class _LinkSearch:
 
 
 def _agreement_entries(word_list: Any) -> tuple[dict[str, tuple[list[str], bool]], list[tuple[str, list[str]]]]:
-    """An agreement list as whole words (with their features and whether the entry is written
-    with a capital, which lets it speak for a name) and endings (keys starting with *), read once
-    per list."""
+    """An agreement list as whole words (with their features and whether they may speak for a
+    name: an entry ``{ features = "m", names = false }`` speaks only for a reference) and endings
+    (keys starting with *), read once per list."""
     found = word_list.__dict__.get("_agreement")
     if found is None:
         words: dict[str, tuple[list[str], bool]] = {}
         endings: list[tuple[str, list[str]]] = []
         for key, value in word_list.entries.items():
+            names = True
+            if isinstance(value, dict):
+                names = bool(value.get("names", True))
+                value = value.get("features", "")
             values = value.split() if isinstance(value, str) else [str(v) for v in value]
             if key.startswith("*"):
                 endings.append((key[1:].casefold(), values))
             else:
-                words[key.casefold()] = (values, key[:1].isupper())
+                words[key.casefold()] = (values, names)
         endings.sort(key=lambda e: -len(e[0]))  # the longest ending first
         found = word_list.__dict__["_agreement"] = (words, endings)
     return found

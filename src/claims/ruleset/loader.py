@@ -213,6 +213,20 @@ class RuleSet:
         return self.lists.get(name)
 
 
+def _check_agreement(link_id: str, word_list: WordList, path: Path, line: int | None) -> None:
+    """An agree list maps each word to features: a string, a list, or a table of features and
+    whether the word may speak for a name."""
+    if word_list.path.suffix != ".toml":
+        raise RuleError(f"link {link_id}: agree needs a TOML list of features", path, line)
+    for key, value in word_list.entries.items():
+        ok = isinstance(value, (str, list)) or (
+            isinstance(value, dict) and set(value) <= {"features", "names"}
+            and isinstance(value.get("features", ""), (str, list)) and isinstance(value.get("names", True), bool))
+        if not ok:
+            raise RuleError(f"link {link_id}: agreement entry {key!r} of {word_list.name} is neither features "
+                            f"nor a table of features and names", word_list.path, None)
+
+
 def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
     try:
         raw = path.read_text(encoding="utf-8")
@@ -555,8 +569,8 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
             for list_name in [link_spec.agree, *link_spec.not_in]:
                 if list_name is not None and list_name not in lists:
                     raise RuleError(f"link {link_spec.id}: no word list {list_name!r}", path, line)
-            if link_spec.agree is not None and lists[link_spec.agree].path.suffix != ".toml":
-                raise RuleError(f"link {link_spec.id}: agree needs a TOML list of features", path, line)
+            if link_spec.agree is not None:
+                _check_agreement(link_spec.id, lists[link_spec.agree], path, line)
             # a link of branches keeps only the branches' patterns (their alternation is searched
             # branch by branch), so a long pattern is not held twice
             patterns = [b.pattern for b in link_spec.branches] or ([link_spec.pattern] if link_spec.pattern else [])
