@@ -64,8 +64,10 @@ priority = 100
     def speaker(text):
         return next(c for c in extract_text(text, rules=ruleset).claims if c.kind == "quote").value["speaker"]
 
-    assert speaker("Sprecher Karl Huber: „Wir bleiben hier, ganz sicher.“") is None
-    assert speaker("Der Pressesprecher, Sprecher Karl Huber: „Wir bleiben hier, ganz sicher.“") == "Karl Huber"
+    # past the article's first two sentences, where a lead quote would look at the sentence after
+    lead = "Es regnet. Es ist kalt. "
+    assert speaker(lead + "Sprecher Karl Huber: „Wir bleiben hier, ganz sicher.“") is None
+    assert speaker(lead + "Der Pressesprecher, Sprecher Karl Huber: „Wir bleiben hier, ganz sicher.“") == "Karl Huber"
 
 
 def test_a_quote_of_many_sentences_is_found_whole_however_long():

@@ -495,8 +495,10 @@ class _LinkSearch:
     def _searched(self, link: Any, cand: Candidate, sentence_index: int, pending: str | None) -> str | None:
         spec = link.spec
         paragraph = self.sentences[sentence_index].paragraph
-        steps = [-back for back in range(1 if spec.resolves else 0, spec.sentences_before + 1)]
-        steps += [ahead for ahead in range(1, spec.sentences_after + 1)]
+        if spec.sentences_after:  # a link that looks ahead looks only ahead
+            steps = list(range(1, spec.sentences_after + 1))
+        else:
+            steps = [-back for back in range(1 if spec.resolves else 0, spec.sentences_before + 1)]
         for step in steps:
             back, at = -step, sentence_index + step
             if at < 0:

@@ -113,9 +113,9 @@ class LinkSpec(BaseModel):
     # the people a role rule found before the reference (Bürgermeisterin Eva Moser … sagte sie)
     from_kind: str | None = None
     from_field: str | None = None
-    # the sentences after the claim's searched when those before found nothing (a headline or a
-    # lead quote takes the speaker named after it), and the link runs only for a claim in the
-    # article's first lead_sentences sentences (0: any)
+    # the sentences after the claim's, searched instead of the claim's own and those before
+    # (which earlier links search): a headline or a lead quote takes the speaker named after it;
+    # the link runs only for a claim in the article's first lead_sentences sentences (0: any)
     sentences_after: int = Field(default=0, ge=0, le=2)
     lead_sentences: int = Field(default=0, ge=0)
     # the link runs only for a claim whose text this pattern finds (a quote that reads as speech,
@@ -123,6 +123,13 @@ class LinkSpec(BaseModel):
     claim_pattern: str = ""
     # word lists whose entries, as the whole value, are no value (an unnamed group, a pronoun)
     not_in: list[str] = Field(default_factory=list)
+
+    @field_validator("sentences_after")
+    @classmethod
+    def _ahead_or_back(cls, after: int, info: Any) -> int:
+        if after and info.data.get("sentences_before"):
+            raise ValueError("a link looks ahead (sentences_after) or back (sentences_before), not both")
+        return after
 
     @field_validator("from_kind")
     @classmethod
