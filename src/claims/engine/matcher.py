@@ -380,15 +380,21 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
         if cand.rule.kind in wanted:
             by_sentence.setdefault(cand.rule.kind, {}).setdefault(sentence_index, []).append(cand)
     search = _LinkSearch(clean, sentences, ruleset, allowed, branches, spans, names, earlier, by_sentence)
+    links_of: dict[str, list[Any]] = {}
+    for one in ruleset.links:
+        links_of.setdefault(one.kind, []).append(one)
     link = None  # the one running, named when time runs out
     try:
         with watchdog.limit(timeout) as guarded:
             search.timeout = None if guarded else timeout
             for cand, sentence_index in claims:
+                kind_links = links_of.get(cand.rule.kind)
+                if not kind_links:
+                    continue
                 reference: tuple[str, str, Any, int | None] | None = None  # (field, what a refers link found, link, where)
-                for link in ruleset.links:
+                for link in kind_links:
                     spec = link.spec
-                    if link.kind != cand.rule.kind or cand.fields.get(spec.field) not in (None, ""):
+                    if cand.fields.get(spec.field) not in (None, ""):
                         continue
                     if spec.field not in cand.fields:
                         continue
@@ -441,6 +447,8 @@ class _LinkSearch:
         self.found_at: int | None = None
         self.pending_at: int | None = None
         self._features: dict[tuple[str, str, bool, bool], frozenset[str]] = {}
+        self._word_features: dict[tuple[str, bool, bool], dict[str, tuple[str, ...]]] = {}
+        self._other_sentences: dict[tuple[str, int, str | None], Any] = {}
 
     def value(self, link: Any, cand: Candidate, sentence_index: int, pending: str | None) -> str | None:
         spec = link.spec
@@ -510,33 +518,53 @@ class _LinkSearch:
                 break
             if self.allowed[spec.id] is not None and at not in self.allowed[spec.id]:
                 continue
-            window, marks = _masked(self.clean, sent, cand if back == 0 else None, self.spans.get(link.kind, ()))
-            if pending is None or spec.agree is None:
-                if spec.id in self.branches:
-                    matches: Any = [_search_branches(self.branches[spec.id], at, window, self.timeout)]
-                else:
-                    matches = [link.regex.search(window, timeout=self.timeout)]
-            else:  # every match, leftmost first, until one agrees with the reference
-                matches = self._all_matches(link, at, window)
-            best, best_score = None, 0  # of several matches, one that agrees before one that may
-            for m in matches:
-                if not m or not m.group(spec.field):
-                    continue
-                found = m.group(spec.field)
-                if marks and (_CLAIM_MARK in found or _OTHER_MARK in found):
-                    found = _unmasked(self.clean, sent, marks, *m.span(spec.field))
-                found = _WHITESPACE.sub(" ", found).strip()
-                found_at = _original(sent, marks, m.start(spec.field))
-                if back == 0 and pending is not None and self.pending_at is not None and found_at > self.pending_at:
-                    continue
-                score = self._acceptable(link, found, m.group(0), pending)
-                if score > best_score:
-                    best, best_score, self.found_at = found, score, found_at
-                    if score == 2:
-                        break
-            if best is not None:
-                return best
+            if back == 0:
+                found = self._in_sentence(link, cand, at, back, pending)
+            else:  # another sentence reads the same for every claim: searched once per reference
+                key = (spec.id, at, pending)
+                found = self._other_sentences.get(key, self)
+                if found is self:
+                    found = self._other_sentences[key] = self._in_sentence(link, None, at, back, pending)
+            if found is not None:
+                self.found_at = found[1]
+                return found[0]
         return None
+
+    def _in_sentence(self, link: Any, cand: Candidate | None, at: int, back: int,
+                     pending: str | None) -> tuple[str, int] | None:
+        """The value the link finds in sentence ``at`` (``cand``: the claim, in its own), and
+        where it starts in the article."""
+        spec = link.spec
+        sent = self.sentences[at]
+        window, marks = _masked(self.clean, sent, cand, self.spans.get(link.kind, ()))
+        if spec.id in self.branches:
+            matches: Any = [_search_branches(self.branches[spec.id], at, window, self.timeout)]
+        else:
+            matches = [link.regex.search(window, timeout=self.timeout)]
+        if pending is not None and spec.agree is not None and matches[0] is not None and (
+                self._features_of(spec.agree, window, True, False)
+                or not self._acceptable(link, _WHITESPACE.sub(" ", matches[0].group(spec.field) or "").strip(),
+                                        matches[0].group(0), pending)):
+            # every match, leftmost first, until one agrees with the reference; where no word
+            # of the sentence carries a feature and the leftmost match may do, it is the one
+            matches = self._all_matches(link, at, window)
+        best, best_score, best_at = None, 0, 0  # of several matches, one that agrees before one that may
+        for m in matches:
+            if not m or not m.group(spec.field):
+                continue
+            found = m.group(spec.field)
+            if marks and (_CLAIM_MARK in found or _OTHER_MARK in found):
+                found = _unmasked(self.clean, sent, marks, *m.span(spec.field))
+            found = _WHITESPACE.sub(" ", found).strip()
+            found_at = _original(sent, marks, m.start(spec.field))
+            if back == 0 and pending is not None and self.pending_at is not None and found_at > self.pending_at:
+                continue
+            score = self._acceptable(link, found, m.group(0), pending)
+            if score > best_score:
+                best, best_score, best_at = found, score, found_at
+                if score == 2:
+                    break
+        return None if best is None else (best, best_at)
 
     def _all_matches(self, link: Any, at: int, window: str) -> list[Any]:
         if link.spec.id in self.branches:
@@ -581,16 +609,22 @@ class _LinkSearch:
         found = self._features.get(key)
         if found is None:
             words, word_endings = _agreement_entries(self.ruleset.lists[list_name])
+            memo = self._word_features.setdefault((list_name, endings, reference), {})
             features: set[str] = set()
             for word in _WORDS.findall(text):
-                word = word.casefold()
-                if word in words and (reference or words[word][1]):
-                    features.update(words[word][0])
-                elif endings:
-                    for ending, values in word_endings:
-                        if len(word) > len(ending) + 2 and word.endswith(ending):
-                            features.update(values)
-                            break
+                carried = memo.get(word)
+                if carried is None:  # each distinct word is looked up once
+                    carried = ()
+                    folded = word.casefold()
+                    if folded in words and (reference or words[folded][1]):
+                        carried = tuple(words[folded][0])
+                    elif endings:
+                        for ending, values in word_endings:
+                            if len(folded) > len(ending) + 2 and folded.endswith(ending):
+                                carried = tuple(values)
+                                break
+                    memo[word] = carried
+                features.update(carried)
             found = self._features[key] = frozenset(features)
         return found
 
