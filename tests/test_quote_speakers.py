@@ -1,0 +1,49 @@
+"""Quote speakers of the built-in rules where the speaker is not named beside the quote: a
+pronoun resolved or not, a description, an unnamed group (CLAIMS.md: null where none is named)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.api import extract_text
+
+
+def _speakers(text: str, lang: str = "de") -> list[str | None]:
+    return [c.value["speaker"] for c in extract_text(text, lang=lang).claims if c.kind == "quote"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Es regnete den ganzen Tag. „Das hat uns nicht gestört“, sagte sie.", "de"),
+    ("Die Sitzung dauerte lange. Der Plan sei fertig. Sie fügte hinzu. „Wir beginnen im Mai.“", "de"),
+    ("It rained all day. “It did not bother us,” she said.", "en"),
+])
+def test_a_pronoun_that_resolves_to_no_name_gives_no_speaker(text, lang):
+    assert _speakers(text, lang) == [None]
+
+
+@pytest.mark.parametrize("text, lang, speaker", [
+    ("Der Saal war voll. „Das wird teuer“, erklärte der Arzt.", "de", "der Arzt"),
+    ("The road was closed. “Two cars were involved,” a police spokesman said.", "en", "a police spokesman"),
+])
+def test_a_description_without_a_name_stays_the_speaker(text, lang, speaker):
+    assert _speakers(text, lang) == [speaker]
+
+
+@pytest.mark.parametrize("text, lang, speaker", [
+    ("Karl Huber leitet den Verein. Es regnete. Die Halle war kalt. „Wir bleiben“, sagte er.", "de", "Karl Huber (er)"),
+    ("Mayor Ruth Ellis came early. It rained. The hall was cold. “We stay,” she said.", "en", "Ruth Ellis (she)"),
+])
+def test_a_pronoun_resolves_to_the_person_named_sentences_before(text, lang, speaker):
+    assert _speakers(text, lang) == [speaker]
+
+
+def test_a_pronoun_passes_over_a_person_of_the_other_gender():
+    text = "Bürgermeisterin Eva Moser lud ein. Herr Huber kam spät. Es regnete. „Wir müssen sparen“, sagte sie."
+    assert _speakers(text) == ["Eva Moser (sie)"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Händler sprachen von einem „klaren Signal an alle“.", "de"),
+])
+def test_an_unnamed_group_is_no_speaker(text, lang):
+    assert _speakers(text, lang) == [None]
