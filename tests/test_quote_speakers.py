@@ -47,3 +47,7 @@ def test_a_pronoun_passes_over_a_person_of_the_other_gender():
 ])
 def test_an_unnamed_group_is_no_speaker(text, lang):
     assert _speakers(text, lang) == [None]
+
+
+def test_a_sentence_opening_with_von_der_names_no_one():
+    assert _speakers("Von der Tribüne schaute der Trainer zu. „Wir sind stolz auf das Team.“") == [None]
