@@ -51,3 +51,8 @@ def test_an_unnamed_group_is_no_speaker(text, lang):
 
 def test_a_sentence_opening_with_von_der_names_no_one():
     assert _speakers("Von der Tribüne schaute der Trainer zu. „Wir sind stolz auf das Team.“") == [None]
+
+
+def test_a_noun_opening_a_sentence_is_no_speaker_of_a_clause_after_a_comma():
+    text = "Es wurde gestritten. Kritik kam auch von der Opposition, die erklärte: „Das ist zu teuer.“"
+    assert _speakers(text) == [None]
