@@ -35,6 +35,16 @@ def write_rule_dir(base: Path, files: dict[str, str], lang: str = "de") -> Path:
     return base
 
 
+def quote_speakers(base: Path, files: dict[str, str], text: str, lang: str = "de") -> list:
+    """The speakers of the quotes found in ``text`` with the built-in rules and a user rule
+    directory of ``files`` (links under test)."""
+    from claims.api import extract_text
+    from claims.ruleset import load_ruleset
+
+    ruleset = load_ruleset(lang, (write_rule_dir(base, files, lang),))
+    return [c.value["speaker"] for c in extract_text(text, lang=lang, rules=ruleset).claims if c.kind == "quote"]
+
+
 def require_soffice() -> str:
     """The LibreOffice binary; a developer without it gets a skip that says so, CI a failure."""
     soffice = shutil.which("soffice")

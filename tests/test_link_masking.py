@@ -3,7 +3,7 @@ blanked out, since what a quote says is no place to look for who said it."""
 
 from __future__ import annotations
 
-from claims.ruleset import load_ruleset
+from conftest import quote_speakers
 
 LINKS = '''kind = "quote"
 
@@ -17,12 +17,7 @@ priority = 100
 
 
 def _speakers(tmp_path, text):
-    from claims.api import extract_text
-    from conftest import write_rule_dir
-
-    rules = write_rule_dir(tmp_path / "masking", {"links.toml": LINKS})
-    ruleset = load_ruleset("de", (rules,))
-    return [c.value["speaker"] for c in extract_text(text, rules=ruleset).claims if c.kind == "quote"]
+    return quote_speakers(tmp_path / "masking", {"links.toml": LINKS}, text)
 
 
 def test_a_name_inside_the_quote_before_is_no_speaker(tmp_path):

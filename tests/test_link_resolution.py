@@ -7,6 +7,7 @@ import pytest
 
 from claims.errors import RuleError
 from claims.ruleset import load_ruleset
+from conftest import quote_speakers
 
 LINKS = '''kind = "quote"
 
@@ -64,16 +65,11 @@ der = { features = "m", names = false }
 
 
 def _speakers(tmp_path, text, unresolved="mention"):
-    from claims.api import extract_text
-    from conftest import write_rule_dir
-
-    rules = write_rule_dir(tmp_path / f"resolution-{unresolved}", {
+    return quote_speakers(tmp_path / f"resolution-{unresolved}", {
         "links.toml": LINKS.format(unresolved=unresolved),
         "lists/test_agreement.toml": AGREEMENT,
         "lists/test_groups.txt": "Händler\n",
-    })
-    ruleset = load_ruleset("de", (rules,))
-    return [c.value["speaker"] for c in extract_text(text, rules=ruleset).claims if c.kind == "quote"]
+    }, text)
 
 
 def test_a_reference_resolves_to_a_name_several_sentences_back(tmp_path):
@@ -172,12 +168,7 @@ priority = 100
 
 
 def _lead_speakers(tmp_path, text):
-    from claims.api import extract_text
-    from conftest import write_rule_dir
-
-    rules = write_rule_dir(tmp_path / "lead", {"links.toml": LEAD})
-    ruleset = load_ruleset("de", (rules,))
-    return [c.value["speaker"] for c in extract_text(text, rules=ruleset).claims if c.kind == "quote"]
+    return quote_speakers(tmp_path / "lead", {"links.toml": LEAD}, text)
 
 
 def test_a_lead_quote_takes_the_speaker_named_in_the_sentence_after(tmp_path):
