@@ -179,3 +179,39 @@ def test_a_lead_quote_takes_the_speaker_named_in_the_sentence_after(tmp_path):
 def test_a_quote_after_the_lead_does_not_look_ahead(tmp_path):
     text = "Die Mieter wehren sich. Es geht um viel. „Wir geben nicht auf“\n\nSprecherin Anna Berger kündigte Widerstand an."
     assert _lead_speakers(tmp_path, text) == [None]
+
+
+KNOWN = '''kind = "quote"
+
+[[link]]
+id = "de.quote.test-pronoun"
+field = "speaker"
+pattern = 'sagte (?P<speaker>sie)'
+sentences_before = 0
+priority = 101
+refers = true
+
+[[link]]
+id = "de.quote.test-known"
+field = "speaker"
+resolves = true
+branches = [{ pattern = 'traf (?P<speaker>\\p{Lu}\\p{Ll}+)', known = true }]
+known_from = ["role.person"]
+sentences_before = 3
+priority = 100
+'''
+
+
+def test_a_one_word_name_of_a_known_branch_must_be_known_from_the_article(tmp_path):
+    known = "Bürgermeisterin Eva Moser kam. Dort traf Moser viele. Es regnete. „Wir warten“, sagte sie."
+    unknown = "Die Feier begann. Dort traf Kälte viele. Es regnete. „Wir warten“, sagte sie."
+    assert quote_speakers(tmp_path / "known", {"links.toml": KNOWN}, known) == ["Moser (sie)"]
+    assert quote_speakers(tmp_path / "unknown", {"links.toml": KNOWN}, unknown) == ["sie"]
+
+
+def test_a_known_branch_needs_known_from(tmp_path):
+    from conftest import write_rule_dir
+
+    rules = write_rule_dir(tmp_path / "bad-known", {"links.toml": KNOWN.replace('known_from = ["role.person"]\n', "")})
+    with pytest.raises(RuleError):
+        load_ruleset("de", (rules,))

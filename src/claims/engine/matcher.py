@@ -361,6 +361,9 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
     # a link of branches: each branch with the sentences it may match in
     branches = {link.spec.id: [(rx, where(anchor, link.spec.ignore_case)) for rx, anchor in link.branches]
                 for link in ruleset.links if link.branches}
+    # the branches whose one-word values must be known names, by link
+    known = {link.spec.id: {id(rx) for (rx, _), b in zip(link.branches, link.spec.branches) if b.known}
+             for link in ruleset.links if any(b.known for b in link.spec.branches)}
     # claims of each kind that links fill, by start: what a quote says is no place to look for
     # who said it, so every claim of the link's kind is blanked out of the sentences searched
     linked_kinds = {link.kind for link in ruleset.links}
@@ -380,6 +383,7 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
         if cand.rule.kind in wanted:
             by_sentence.setdefault(cand.rule.kind, {}).setdefault(sentence_index, []).append(cand)
     search = _LinkSearch(clean, sentences, ruleset, allowed, branches, spans, names, earlier, by_sentence)
+    search.known, search.claims = known, claims
     links_of: dict[str, list[Any]] = {}
     for one in ruleset.links:
         links_of.setdefault(one.kind, []).append(one)
@@ -449,10 +453,15 @@ class _LinkSearch:
         self._features: dict[tuple[str, str, bool, bool], frozenset[str]] = {}
         self._word_features: dict[tuple[str, bool, bool], dict[str, tuple[str, ...]]] = {}
         self._other_sentences: dict[tuple[str, int, str | None], Any] = {}
+        self.known: dict[str, set[int]] = {}  # link id -> the branches whose one-word values must be known
+        self.claims: list[tuple[Candidate, int]] = []
+        self.cand: Candidate | None = None  # the claim being linked
+        self._known_cache: dict[tuple[int, str], set[str]] = {}
 
     def value(self, link: Any, cand: Candidate, sentence_index: int, pending: str | None) -> str | None:
         spec = link.spec
         self.found_at = None
+        self.cand = cand
         if spec.inherit:
             return self._inherited(link, sentence_index, pending)
         if spec.from_kind:
@@ -520,6 +529,8 @@ class _LinkSearch:
                 continue
             if back == 0:
                 found = self._in_sentence(link, cand, at, back, pending)
+            elif spec.id in self.known:  # what is known depends on the claim: not kept
+                found = self._in_sentence(link, None, at, back, pending)
             else:  # another sentence reads the same for every claim: searched once per reference
                 key = (spec.id, at, pending)
                 found = self._other_sentences.get(key, self)
@@ -541,7 +552,9 @@ class _LinkSearch:
             matches: Any = [_search_branches(self.branches[spec.id], at, window, self.timeout)]
         else:
             matches = [link.regex.search(window, timeout=self.timeout)]
-        if pending is not None and spec.agree is not None and matches[0] is not None and (
+        if matches[0] is not None and spec.id in self.known and id(matches[0].re) in self.known[spec.id]:
+            matches = self._all_matches(link, at, window)  # the leftmost may be no known name
+        elif pending is not None and spec.agree is not None and matches[0] is not None and (
                 self._features_of(spec.agree, window, True, False)
                 or not self._acceptable(link, _WHITESPACE.sub(" ", matches[0].group(spec.field) or "").strip(),
                                         matches[0].group(0), pending)):
@@ -556,6 +569,9 @@ class _LinkSearch:
             if marks and (_CLAIM_MARK in found or _OTHER_MARK in found):
                 found = _unmasked(self.clean, sent, marks, *m.span(spec.field))
             found = _WHITESPACE.sub(" ", found).strip()
+            if spec.id in self.known and id(m.re) in self.known[spec.id] and " " not in found \
+                    and found.casefold() not in self._known_words(spec):
+                continue
             found_at = _original(sent, marks, m.start(spec.field))
             if back == 0 and pending is not None and self.pending_at is not None and found_at > self.pending_at:
                 continue
@@ -565,6 +581,29 @@ class _LinkSearch:
                 if score == 2:
                     break
         return None if best is None else (best, best_at)
+
+    def _known_words(self, spec: Any) -> set[str]:
+        """The words of the longer names found before the claim being linked: the fields its
+        link's known_from names, of claims that start before it, and the names given to the
+        claims of its kind before it."""
+        cand = self.cand
+        key = (id(cand), spec.id)
+        if key in self._known_cache:
+            return self._known_cache[key]
+        words: set[str] = set()
+        self._known_cache = {key: words}  # one claim at a time
+        wanted = [item.partition(".") for item in spec.known_from]
+        for other, _ in self.claims:
+            if cand is not None and other.start >= cand.start:
+                break
+            for kind, _, name in wanted:
+                if other.rule.kind != kind:
+                    continue
+                value = self.names.get(id(other)) if name == spec.field and kind == cand.rule.kind \
+                    else other.fields.get(name)
+                if isinstance(value, str) and " " in value.strip():
+                    words.update(w.casefold() for w in _WORDS.findall(value))
+        return words
 
     def _all_matches(self, link: Any, at: int, window: str) -> list[Any]:
         if link.spec.id in self.branches:

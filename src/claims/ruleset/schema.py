@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from claims.models import KINDS
 
@@ -66,6 +66,10 @@ class LinkBranch(BaseModel):
 
     pattern: str
     anchor: list[str] = Field(default_factory=list)  # empty: every sentence
+    # a one-word value of this branch must be a word of a longer name found before the claim
+    # (the link's known_from): a capitalized word alone may be any noun, a surname known from
+    # the article is a name (… ließ Gasser nichts anbrennen, after Anna Gasser)
+    known: bool = False
 
 
 class LinkSpec(BaseModel):
@@ -123,6 +127,18 @@ class LinkSpec(BaseModel):
     claim_pattern: str = ""
     # word lists whose entries, as the whole value, are no value (an unnamed group, a pronoun)
     not_in: list[str] = Field(default_factory=list)
+    # where a branch's known names come from: "kind.field" of claims before the claim (a role's
+    # person, an attribution's source, a speaker already given)
+    known_from: list[str] = Field(default_factory=list)
+
+    @field_validator("known_from")
+    @classmethod
+    def _kind_fields(cls, known: list[str]) -> list[str]:
+        for item in known:
+            kind, _, name = item.partition(".")
+            if kind not in KINDS or not name:
+                raise ValueError(f"known_from {item!r}: not a kind and a field (role.person)")
+        return known
 
     @field_validator("sentences_after")
     @classmethod
@@ -144,6 +160,12 @@ class LinkSpec(BaseModel):
         if branches and info.data.get("pattern"):
             raise ValueError("a link has a pattern or branches, not both")
         return branches
+
+    @model_validator(mode="after")
+    def _known_needs_sources(self) -> "LinkSpec":
+        if any(b.known for b in self.branches) and not self.known_from:
+            raise ValueError("a branch with known = true needs the link's known_from")
+        return self
 
 
 class RuleFile(BaseModel):
