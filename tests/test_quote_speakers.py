@@ -23,6 +23,7 @@ def test_a_pronoun_that_resolves_to_no_name_gives_no_speaker(text, lang):
 
 @pytest.mark.parametrize("text, lang, speaker", [
     ("Der Saal war voll. „Das wird teuer“, erklärte der Arzt.", "de", "der Arzt"),
+    ("Der Saal war voll. „Ich war es nicht“, sagte der 47-Jährige.", "de", "der 47-Jährige"),
     ("The road was closed. “Two cars were involved,” a police spokesman said.", "en", "a police spokesman"),
 ])
 def test_a_description_without_a_name_stays_the_speaker(text, lang, speaker):
