@@ -4,7 +4,8 @@ The lexicon (german-nouns on PyPI: ~100,000 nouns of the German Wiktionary with 
 CC BY-SA 4.0) says nothing about meaning, but German marks a noun for a person by its feminine
 form: a masculine noun whose form with -in (Kandidat/Kandidatin, Bischof/Bischöfin,
 Kollege/Kollegin) is a feminine noun of the lexicon names a person. Of those, the ones named
-for a place (Österreicher, Italiener, Tiroler: a place of the lexicon with -er, -ner or -aner)
+for a place (Österreicher, Italiener, Tiroler, Amerikaner, Kärntner: a place of the lexicon with -er, -ner
+or -aner, or without its last vowel or -en)
 and the ones in role_heads_not.txt (relatives, companions, the public) are no roles. Every case
 form (des Dichters, die Lobbyisten, den Qualifikanten) of the rest and of their feminine forms
 goes into the list, lower case. A form ending in a shorter entry of the list or of role_heads.txt
@@ -64,14 +65,21 @@ def main() -> None:
     form_columns = [c for c in rows[0] if c.startswith(("nominativ", "genitiv", "dativ", "akkusativ"))]
     nouns = {r["lemma"]: r for r in rows if r["pos"] == "Substantiv"}
     places = {r["lemma"] for r in rows if "Toponym" in r["pos"]}
-    place_stems = {p for t in places for p in (t, t[:-1], t[:-2]) if len(p) >= 3}
+    inhabitants: set[str] = set()
+    for t in places:  # Wien: Wiener, Japan: Japaner, Amerika: Amerikaner, Kärnten: Kärntner
+        inhabitants.update((t + "er", t + "ner", t + "aner"))
+        if t[-1:] in "aeiou":
+            inhabitants.update(t[:-1] + s for s in ("aner", "ier", "ener", "ese", "e"))
+        if t.endswith("en"):
+            inhabitants.update((t[:-2] + "ner", t[:-2] + "er"))
+        if t.endswith("ien"):  # Kolumbien: Kolumbianer, Indien: Indianer
+            inhabitants.update((t[:-3] + "ianer", t[:-3] + "ier"))
+        if t[-1:] in "aeiou" and len(t) >= 6:  # Uganda: Ugander, Somalia: Somalier (not Mali: Maler)
+            inhabitants.add(t[:-1] + "er")
     excluded = {w.casefold() for w in _read_list(LISTS / "role_heads_not.txt")}
 
     def named_for_place(lemma: str) -> bool:
-        for ending in ("er", "ner", "aner", "ener", "iner", "ianer"):
-            if lemma.endswith(ending) and lemma[: -len(ending)] in place_stems:
-                return True
-        return False
+        return lemma in inhabitants
 
     forms: set[str] = set()
     for lemma, row in nouns.items():
@@ -93,7 +101,7 @@ def main() -> None:
 
     forms = {f for f in forms if zipf_frequency(f, "de") >= MIN_ZIPF}
     hand = {w.casefold() for w in _read_list(LISTS / "role_heads.txt")}
-    endings = hand | forms
+    endings = hand | {f for f in forms if len(f) >= MIN_LENGTH}  # only what the list will hold
     kept = sorted(
         f for f in forms
         if len(f) >= MIN_LENGTH and f not in hand
