@@ -39,6 +39,8 @@ TIMEOUT_SECONDS_PER_MB = 4.0
 # is not free: where no match follows, the regex is tried at every position of the margin
 # (200 characters cost a fifth of the run time).
 LOOKAHEAD_CHARS = 20
+# how far back a rule's extend_before may reach from the start of its match
+EXTEND_CHARS = 60
 
 
 @dataclass(slots=True)
@@ -263,10 +265,15 @@ def find_candidates(text: str, ruleset: RuleSet, rules: list[CompiledRule] | Non
             with watchdog.limit(timeout) as guarded:
                 per_call = None if guarded else timeout
                 has_claim = "claim" in rule.regex.groupindex
+                extend = rule.extend
                 for m in _scan(rule, ruleset, text, per_call, index, sentences, paragraph_ends, windows):
                     start, end = m.span("claim") if has_claim else m.span()
                     if start < 0:  # the rule has a claim group, this match left it out
                         start, end = m.span()
+                    if extend is not None:
+                        before = extend.search(text, max(0, start - EXTEND_CHARS), start, timeout=per_call)
+                        if before is not None:
+                            start = before.start()
                     if end > start:
                         found.append(Candidate(rule, start, end, m, ruleset))
         except (TimeoutError, watchdog.Expired):

@@ -168,6 +168,7 @@ class CompiledRule:
     example_date: str
     layer: int = 0  # 0 for the built-in rules, 1… for each --rules folder: later folders win ties
     scope: str = "sentence"  # "paragraph": a match may run on to the end of its paragraph
+    extend: Any = None  # extend_before compiled to end where the match starts, or None
     # how it ranks against another rule's match of the same span: higher priority, then a
     # later layer (a user's rule over a built-in one) first
     rank: tuple[int, int] = field(init=False)
@@ -537,10 +538,15 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
             compiled = _compile(expanded, spec.ignore_case, path, pattern_line, f"rule {spec.id}")
             _check_value_templates(spec, compiled, lists, path, line)
             _check_anchor(spec, lists, path, line)
+            extend = None
+            if spec.extend_before:
+                extend_line = _key_line(raw, "extend_before", line) if line else None
+                extend = _compile(rf"(?:{expander.expand(spec.extend_before, path, extend_line)})\Z",
+                                  spec.ignore_case, path, extend_line, f"rule {spec.id} (extend_before)")
             rules[spec.id] = CompiledRule(spec, rule_file.kind, path, line or 0, compiled,
                                           rule_file.example_date,
                                           next(i for i, d in enumerate(dirs) if d == path.parent),
-                                          spec.scope or rule_file.scope)
+                                          spec.scope or rule_file.scope, extend)
         link_lines = _table_lines(raw, "link")
         for index, link_spec in enumerate(rule_file.link):
             line = link_lines[index] if index < len(link_lines) else None

@@ -46,6 +46,10 @@ class RuleSpec(BaseModel):
     # ("sentence") or the end of the paragraph ("paragraph": quotes of several sentences);
     # unset: the rule file's scope
     scope: Literal["sentence", "paragraph"] | None = None
+    # what may stand right before a match and then belongs to its claim (an adjective, a
+    # possessor: der frühere | Landesrat Huber); tried only where the rule matched, so a rule
+    # does not pay for an optional start at every position of the text
+    extend_before: str = ""
     match: list[MatchExample] = Field(default_factory=list)
     no_match: list[str] = Field(default_factory=list)
     todo: list[TodoExample] = Field(default_factory=list)
