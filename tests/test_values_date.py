@@ -324,3 +324,30 @@ def test_a_feast_day_as_a_date_still_takes_its_year():
     text = "An Maria Himmelfahrt bleiben die Geschäfte geschlossen."
     dates = [c for c in claims.extract(text, date="2013-11-30").claims if c.kind == "date"]
     assert [c.value for c in dates] == ["2013-08-15"]
+
+
+# --------------------------------------------------------------- listings, past midnight
+
+def test_a_programme_listing_gives_start_and_end_times_on_the_broadcast_day(rules):
+    text = ("Das Fernsehen heute. 20.15 KRIMIMord am See Ein Kommissar ermittelt am Ufer. "
+            "Bis 21.50, ORF 2 22.30 DOKUDie Alpen im Winter Ein Film über Gämsen. Bis 0.10, 3sat")
+    found = dates(text, rules, date="2025-03-24")
+    assert ("20.15", "2025-03-24T20:15") in found
+    assert ("Bis 21.50", "2025-03-24T21:50") in found
+    assert ("22.30", "2025-03-24T22:30") in found
+    assert ("Bis 0.10", "2025-03-25T00:10") in found  # after midnight: the next calendar day
+
+
+def test_hours_after_midnight_that_follow_an_evening_time_fall_on_the_next_day():
+    state: dict = {}
+    c = ctx("2025-03-24", state)
+    assert normalize({"hour": "23"}, c) == "2025-03-24T23:00"
+    assert normalize({"hour": "2"}, c) == "2025-03-25T02:00"
+    assert normalize({"hour": "9"}, c) == "2025-03-25T09:00"   # the night went on into the morning
+    assert normalize({"hour": "22"}, c) == "2025-03-24T22:00"  # an evening hour: the day's own
+
+
+def test_an_early_hour_without_an_evening_before_it_stays_on_its_day():
+    c = ctx("2025-03-24")
+    assert normalize({"hour": "5"}, c) == "2025-03-24T05:00"
+    assert normalize({"hour": "14"}, c) == "2025-03-24T14:00"

@@ -308,6 +308,26 @@ def _weekday_in_span(weekday: int, state: dict[str, Any]) -> dt.date | None:
     return None
 
 
+def _past_midnight(base: dt.date, hour: int | None, state: dict[str, Any], dated: bool = False) -> dt.date:
+    """A clock time soon after midnight that follows an evening time of the same day belongs to
+    the next day (a programme ``bis 0.05`` after ``22.45``; ``um 23 Uhr ... gegen 2 Uhr``), and
+    so do the daytime hours after it, until an evening hour returns to the day's own evening (a
+    listing's next programme) or another day is named. A time with its own date only sets the
+    clock."""
+    if hour is None:
+        return base
+    last = state.get("last_clock")
+    shifted = False
+    if not dated and last is not None and last[0] == base:
+        shifted = last[2]
+        if not shifted and hour < 6 and last[1] >= 18:
+            shifted = True
+        elif shifted and hour >= 18:
+            shifted = False
+    state["last_clock"] = (base, hour, shifted)
+    return base + dt.timedelta(days=1) if shifted else base
+
+
 def _relative(unit: str, offset: int, fields: dict[str, Any], ref: dt.date | None,
               state: dict[str, Any]) -> tuple[str, dt.date | None]:
     """A value counted from the reference; the date when the value is day-precise."""
@@ -547,6 +567,7 @@ def normalize(fields: dict[str, Any], ctx: Any) -> str | None:
             base = state.get("last_day") or ctx.article_date
         if base is None:
             return "XXXX-XX-XX" + suffix
+        base = _past_midnight(base, _int(fields.get("hour")), state)
         return base.isoformat() + suffix
     state["date_sentence"] = getattr(ctx, "sentence", 0)
     if date is not None:
@@ -558,6 +579,7 @@ def normalize(fields: dict[str, Any], ctx: Any) -> str | None:
         if ctx.article_date is None or date <= ctx.article_date:
             state["last_day"] = date
     if suffix and date is not None:
+        _past_midnight(date, _int(fields.get("hour")), state, dated=True)
         return value + suffix
     if suffix and value.startswith("XXXX-XX-XX"):
         return value + suffix
