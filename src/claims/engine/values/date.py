@@ -387,6 +387,20 @@ def _named_year(fields: dict[str, Any], state: dict[str, Any]) -> int | None:
     return last[1]
 
 
+def _tense(fields: dict[str, Any]) -> str | None:
+    """The clause's tense from the cues a rule found: ``past`` (a clear past form), ``future``
+    (a cue of the future), a weak guess of the past (``wpast``), else present; ``None`` when the
+    rule reads no tense at all. A present is read like the future (HeidelTime's
+    PRESENTFUTURE): ``tritt am Freitag auf`` is the coming Friday."""
+    if _text(fields.get("past")):
+        return "past"
+    if _text(fields.get("tense")) == "future":
+        return "future"
+    if _text(fields.get("wpast")):
+        return "past"
+    return "present" if "past" in fields else None
+
+
 def _split_rel(fields: dict[str, Any]) -> tuple[str | None, int | None]:
     unit = _text(fields.get("rel_unit"))
     offset = _num(fields.get("rel_offset"))
@@ -519,7 +533,7 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
         if date is None and direction is None and ahead and getattr(ctx, "sentence", 0) and ahead[0] == ctx.sentence:
             base = ahead[1]  # von Freitag (ahead) bis Montag: after it
             date = base + dt.timedelta(days=(weekday - base.isoweekday()) % 7)
-        if date is None and direction is None and _text(fields.get("tense")) == "future":
+        if date is None and direction is None and _tense(fields) in ("future", "present"):
             date = article + dt.timedelta(days=(weekday - article.isoweekday()) % 7)
         if date is None:
             date = _weekday(weekday, article, direction)
