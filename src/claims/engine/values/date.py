@@ -45,6 +45,8 @@ Relative fields
     ``rel_sign``   multiplies ``rel_offset`` (``vor drei Jahren``: offset 3, sign -1).
     ``rel``        both in one string, ``"Y -1"`` (for words such as "Vorjahr").
     ``week_ordinal`` the n-th week counted from the reference day's week.
+    ``week_offset`` a weekday in the article's week plus that many weeks (``am Montag
+                   nächster Woche``: ``1``).
     ``weekday_dir`` for a weekday without a date: ``-1`` the last one before the
                    reference, ``1`` the next one after it; otherwise the latest
                    one on or before it (news mostly report what happened).
@@ -527,6 +529,11 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
     if weekday is not None:
         if article is None:
             return f"XXXX-WXX-{weekday}", None
+        week_offset = _int(fields.get("week_offset"))
+        if week_offset is not None:  # am Montag nächster Woche: that week's Monday
+            monday = article - dt.timedelta(days=article.isoweekday() - 1)
+            date = monday + dt.timedelta(weeks=week_offset, days=weekday - 1)
+            return date.isoformat(), date
         direction = _int(fields.get("weekday_dir"))
         date = _weekday_in_span(weekday, state) if direction is None else None
         ahead = state.get("sentence_ahead")
