@@ -471,3 +471,23 @@ def test_tense_and_modality_decide_a_bare_weekday(rules, expected, text):
     day = found[0][:10]
     got = "past" if day < "2025-03-26" else "today" if day == "2025-03-26" else "future"
     assert got == expected
+
+
+def test_the_tense_moves_a_day_month_or_season_without_a_year_to_its_side_of_the_article():
+    c = ctx("2025-03-24")
+    assert normalize({"day": "20", "month": 9}, c) == "2025-09-20"                    # nearest
+    assert normalize({"day": "20", "month": 9, "past": "wurde"}, c) == "2024-09-20"   # finished
+    assert normalize({"day": "28", "month": 3, "past": "wurde"}, c) == "2025-03-28"   # days apart: kept
+    assert normalize({"day": "2", "month": 7, "tense": "future"}, ctx("2025-12-20")) == "2026-07-02"
+    assert normalize({"month": 6, "past": "hatte"}, c) == "2024-06"
+    assert normalize({"month": 4, "tense": "future"}, ctx("2025-09-15")) == "2026-04"
+    assert normalize({"month": 4, "past": "", "tense": None}, ctx("2025-09-15")) == "2025-04"  # present: nearest
+    assert normalize({"season": "FA", "past": "gab"}, ctx("2016-03-10")) == "2015-FA"
+    assert normalize({"season": "FA"}, ctx("2016-03-10")) == "2016-FA"
+    assert normalize({"season": "SP", "tense": "future"}, ctx("2025-10-20")) == "2026-SP"
+
+
+def test_a_weekday_of_a_named_week_is_that_weeks_day():
+    assert normalize({"weekday": 1, "week_offset": 1}, ctx("2025-03-26")) == "2025-03-31"
+    assert normalize({"weekday": 5, "week_offset": -1}, ctx("2025-03-26")) == "2025-03-21"
+    assert normalize({"weekday": 3, "week_offset": 0}, ctx("2025-03-26")) == "2025-03-26"

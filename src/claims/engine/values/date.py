@@ -102,6 +102,8 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DAY_UNITS = {"D"}
 _PARTS = {"MO", "MI", "AF", "EV", "NI", "DT"}
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_TENSE_MARGIN = dt.timedelta(days=7)  # article dates and reports run a few days apart
 
 
 def _num(value: Any) -> float | None:
@@ -403,6 +405,17 @@ def _tense(fields: dict[str, Any]) -> str | None:
     return "present" if "past" in fields else None
 
 
+def _tense_year(date: dt.date, tense: str | None, article: dt.date) -> dt.date:
+    """A day and month without a year, nearest to the article, moved a year when the tense says
+    the other side: a finished event is not weeks ahead (am 20. September wurde er gewählt, read
+    in March), an announced one not weeks back (am 3. Januar soll eröffnet werden, read in July)."""
+    if tense == "past" and date > article + _TENSE_MARGIN:
+        return _safe_date(date.year - 1, date.month, date.day) or date
+    if tense == "future" and date < article - _TENSE_MARGIN:
+        return _safe_date(date.year + 1, date.month, date.day) or date
+    return date
+
+
 def _split_rel(fields: dict[str, Any]) -> tuple[str | None, int | None]:
     unit = _text(fields.get("rel_unit"))
     offset = _num(fields.get("rel_offset"))
@@ -502,6 +515,7 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
         date = _nearest_day(month, day, article, weekday)
         if date is None:
             return f"XXXX-{month:02d}-{day:02d}", None
+        date = _tense_year(date, _tense(fields), article)
         _remember_calendar_day(state, date)
         return date.isoformat(), date
     if month is not None:
@@ -509,12 +523,20 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
             if article is None:
                 return f"XXXX-{month:02d}", None
             year = _nearest_month_year(month, article)
-            if back:
+            tense = _tense(fields)
+            if back or (tense == "past" and (year, month) > (article.year, article.month)):
                 year = article.year if month <= article.month else article.year - 1
+            elif tense == "future" and (year, month) < (article.year, article.month):
+                year = article.year if month >= article.month else article.year + 1
         return f"{year:04d}-{month:02d}", None
     if season:
-        if year is None:
-            year = article.year if article else None
+        if year is None and article is not None:
+            year = article.year
+            tense = _tense(fields)
+            if tense == "past" and _SEASON_START[season] > article.month:
+                year -= 1  # wie das Land im Herbst bekanntgab, read in spring: last autumn
+            elif tense == "future" and season != "WI" and _SEASON_START[season] + 2 < article.month:
+                year += 1  # im Frühling soll gebaut werden, read in autumn: next spring
         return (f"{year:04d}" if year is not None else "XXXX") + f"-{season}", None
     if year is not None:
         return _year_pair(year, _int(fields.get("year_end"))), None
