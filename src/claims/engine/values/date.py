@@ -464,6 +464,8 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
             return period, None
 
     unit, offset = _split_rel(fields)
+    if unit == "Y" and _text(fields.get("year")) and fields.get("month") is None:
+        unit = None  # im vergangenen Jahr 2023: the year named, not the one counted
     if unit is not None and offset is not None:
         return _relative(unit, offset, fields, ref, state)
 
