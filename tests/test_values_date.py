@@ -494,3 +494,23 @@ def test_a_weekday_of_a_named_week_is_that_weeks_day():
     assert normalize({"weekday": 1, "week_offset": 1}, ctx("2025-03-26")) == "2025-03-31"
     assert normalize({"weekday": 5, "week_offset": -1}, ctx("2025-03-26")) == "2025-03-21"
     assert normalize({"weekday": 3, "week_offset": 0}, ctx("2025-03-26")) == "2025-03-26"
+
+
+# --------------------------------------------------------------- a year the text names
+
+def test_a_story_told_in_another_year_keeps_its_year_for_the_days_after_it(rules):
+    text = ("Am 3. April 1961 zog die Familie nach Linz. Am 5. April meldete der Vater "
+            "das Geschäft an. Heute betreibt es die Enkelin, am 5. April feiert sie Jubiläum.")
+    found = dates(text, rules, date="2025-03-10")
+    assert ("Am 5. April", "1961-04-05") in found
+    assert ("am 5. April", "2025-04-05") in found  # present tense: the article's year
+
+
+def test_a_year_named_for_a_business_period_gives_its_quarter_a_year(rules):
+    found = dict(dates("Das Ergebnis 2023 sank im vierten Quartal deutlich.", rules, date="2024-05-02"))
+    assert found["im vierten Quartal"] == "2023-Q4"
+
+
+def test_a_year_of_a_span_or_of_an_attribute_is_no_frame_for_a_day(rules):
+    found = dict(dates("Der 1990 gegründete Chor sang am 9. März, seit 2010 ist er bekannt.", rules))
+    assert found["am 9. März"] == "2025-03-09"

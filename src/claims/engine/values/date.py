@@ -104,6 +104,7 @@ _PARTS = {"MO", "MI", "AF", "EV", "NI", "DT"}
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _TENSE_MARGIN = dt.timedelta(days=7)  # article dates and reports run a few days apart
+_MONTH_PRECISE = re.compile(r"\d{4}-\d\d")
 
 
 def _num(value: Any) -> float | None:
@@ -196,6 +197,9 @@ def _period(fields: dict[str, Any], ctx: Any, key: str, size: int) -> str | None
     year = _year(fields, article)
     if year is None and unit == "Y" and offset is not None and article is not None:
         year = article.year + offset
+    frame = state.get("frame_year")
+    if year is None and frame is not None and frame[0] == getattr(ctx, "sentence", 0):
+        year = frame[1]  # das Ergebnis 2015 ... im dritten Quartal: that year's quarter
     if year is None and article is not None:
         year = _nearest_month_year(number * size - size // 2, article)
     if year is None:
@@ -405,6 +409,25 @@ def _tense(fields: dict[str, Any]) -> str | None:
     return "present" if "past" in fields else None
 
 
+def _context_year(fields: dict[str, Any], ctx: Any) -> int | None:
+    """The year the text gives a day or month without one, in a clause in the past tense (CLAIMS.md
+    Values: a year named in the same clause or for the same event beats the nearest year): a year
+    named earlier in the same sentence (1945 kapitulierte ... am 8. Mai), else the year of a
+    story told just before (the last date of month or day precision, at most two sentences back,
+    in another year than the article's: am 7. Mai 1945 ... Am 8. Mai ...). The caller keeps it
+    only when the date is not after the article's."""
+    if _tense(fields) != "past":
+        return None
+    state, sentence = ctx.state, getattr(ctx, "sentence", 0)
+    frame = state.get("frame_year")
+    if frame is not None and frame[0] == sentence:
+        return frame[1]
+    story = state.get("story")
+    if story is not None and 0 < sentence - story[0] <= 2 and story[1] != ctx.article_date.year:
+        return story[1]
+    return None
+
+
 def _tense_year(date: dt.date, tense: str | None, article: dt.date) -> dt.date:
     """A day and month without a year, nearest to the article, moved a year when the tense says
     the other side: a finished event is not weeks ahead (am 20. September wurde er gewählt, read
@@ -514,6 +537,11 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
             return f"{year:04d}-{month:02d}-{day:02d}", date
         if article is None:
             return f"XXXX-{month:02d}-{day:02d}", None
+        told = _context_year(fields, ctx)
+        date = _safe_date(told, month, day) if told is not None else None
+        if date is not None and date <= article:
+            _remember_calendar_day(state, date)
+            return date.isoformat(), date
         date = _nearest_day(month, day, article, weekday)
         if date is None:
             return f"XXXX-{month:02d}-{day:02d}", None
@@ -524,6 +552,9 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
         if year is None:
             if article is None:
                 return f"XXXX-{month:02d}", None
+            told = _context_year(fields, ctx)
+            if told is not None and (told, month) <= (article.year, article.month):
+                return f"{told:04d}-{month:02d}", None
             year = _nearest_month_year(month, article)
             tense = _tense(fields)
             if back or (tense == "past" and (year, month) > (article.year, article.month)):
@@ -591,6 +622,10 @@ def normalize(fields: dict[str, Any], ctx: Any) -> str | None:
     named = _int(fields.get("year"))
     if named is not None and value is not None and value[:4].isdigit():
         state["named_year"] = (sentence, int(value[:4]))
+        if not _text(fields.get("span")):  # not seit 2010, bis 2020, der 2010 gegründete
+            state["frame_year"] = (sentence, int(value[:4]))
+    if value is not None and _MONTH_PRECISE.match(value):
+        state["story"] = (sentence, int(value[:4]))
     suffix = _time_suffix(fields)
     if value is None:
         if not suffix:
