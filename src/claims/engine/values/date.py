@@ -40,7 +40,7 @@ Time fields
 
 Relative fields
     ``rel_unit``   ``D`` day, ``W`` week, ``WE`` weekend, ``M`` month, ``Y`` year,
-                   ``DE`` decade.
+                   ``DE`` decade, ``CE`` century.
     ``rel_offset`` how many units from the reference (``-1``, ``0``, ``2``).
     ``rel_sign``   multiplies ``rel_offset`` (``vor drei Jahren``: offset 3, sign -1).
     ``rel``        both in one string, ``"Y -1"`` (for words such as "Vorjahr").
@@ -366,6 +366,10 @@ def _relative(unit: str, offset: int, fields: dict[str, Any], ref: dt.date | Non
         if ref is None:
             return "XXX", None
         return f"{(ref.year // 10 + offset):03d}", None
+    if unit == "CE":  # im vorigen Jahrhundert: the century as TIMEX3 writes it (19 for the 1900s)
+        if ref is None:
+            return "XX", None
+        return f"{(ref.year // 100 + offset):02d}", None
     # years, possibly with a month and day of their own (Juli dieses Jahres)
     if ref is None:
         year_text = "XXXX"
