@@ -514,3 +514,26 @@ def test_a_year_named_for_a_business_period_gives_its_quarter_a_year(rules):
 def test_a_year_of_a_span_or_of_an_attribute_is_no_frame_for_a_day(rules):
     found = dict(dates("Der 1990 gegründete Chor sang am 9. März, seit 2010 ist er bekannt.", rules))
     assert found["am 9. März"] == "2025-03-09"
+
+
+# --------------------------------------------------------------- movable feasts
+
+@pytest.mark.parametrize("spec, year, expected", [
+    ("E+0", 2025, "2025-04-20"),      # Easter Sunday
+    ("E-2", 2016, "2016-03-25"),      # Good Friday
+    ("E+60", 2016, "2016-05-26"),     # Corpus Christi
+    ("E+39", 2038, "2038-06-03"),     # Ascension in a year of a late Easter (25 April)
+    ("05-08>7", 2025, "2025-05-11"),  # Mother's Day: the second Sunday in May
+    ("11-27>7", 2025, "2025-11-30"),  # first Sunday of Advent
+    ("11-22<3", 2025, "2025-11-19"),  # Buß- und Bettag: the Wednesday before 23 November
+    ("11-22>4", 2025, "2025-11-27"),  # Thanksgiving: the fourth Thursday in November
+])
+def test_movable_feasts_follow_the_calendar(spec, year, expected):
+    assert normalize({"month_day": spec, "year": str(year)}, ctx()) == expected
+
+
+def test_a_movable_feast_without_a_year_is_the_one_nearest_the_article_unless_the_tense_says_otherwise():
+    assert normalize({"month_day": "E+0"}, ctx("2025-09-10")) == "2025-04-20"
+    assert normalize({"month_day": "E+0", "tense": "future"}, ctx("2025-09-10")) == "2026-04-05"
+    assert normalize({"month_day": "E+49", "past": "feierten"}, ctx("2025-03-01")) == "2024-05-19"
+    assert normalize({"month_day": "E+0"}, ctx(None)) == "XXXX-XX-XX"

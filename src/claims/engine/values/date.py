@@ -10,7 +10,10 @@ Calendar fields
     ``year``      four digits (``"2000"``); two digits are read as 19xx/20xx
                   (within 20 years of the article date when there is one).
     ``month``     1-12.
-    ``month_day`` ``"MM-DD"`` in one field (fixed holidays from a word list).
+    ``month_day`` ``"MM-DD"`` in one field (fixed holidays from a word list), or a movable
+                  feast: ``"E+39"`` days from Easter Sunday (Christi Himmelfahrt), ``"05-08>7"``
+                  the first Sunday (ISO weekday 7) on or after 8 May (Muttertag), ``"11-22<3"``
+                  the last Wednesday on or before 22 November (Buß- und Bettag).
     ``day``       1-31.
     ``weekday``   ISO weekday, 1 = Monday ... 7 = Sunday.
     ``season``    ``SP``, ``SU``, ``FA``, ``WI`` (``Herbst 2011`` -> ``2011-FA``).
@@ -432,6 +435,48 @@ def _context_year(fields: dict[str, Any], ctx: Any) -> int | None:
     return None
 
 
+_FEAST = re.compile(r"E[+-]\d+$|(\d\d)-(\d\d)([<>])([1-7])$")
+
+
+def _feast(spec: str, year: int) -> dt.date | None:
+    """A movable feast's date in ``year``: Easter from dateutil (the Gregorian computus; imported
+    only when a feast is named, so a cold start does not pay for it), weekdays counted from a day."""
+    if spec.startswith("E"):
+        from dateutil.easter import easter  # a well-kept computus beats our own
+
+        return easter(year) + dt.timedelta(days=int(spec[1:]))
+    match = _FEAST.match(spec)
+    base = _safe_date(year, int(match.group(1)), int(match.group(2)))
+    if base is None:
+        return None
+    weekday = int(match.group(4))
+    if match.group(3) == ">":
+        return base + dt.timedelta(days=(weekday - base.isoweekday()) % 7)
+    return base - dt.timedelta(days=(base.isoweekday() - weekday) % 7)
+
+
+def _feast_value(spec: str, year: int | None, fields: dict[str, Any], ctx: Any) -> tuple[str, dt.date | None]:
+    """A movable feast: in the year named, else the one nearest the article date, moved by the
+    tense like a day and month (zu Ostern wurde gefeiert, read in December: last Easter)."""
+    article = ctx.article_date
+    if year is None and article is None:
+        return "XXXX-XX-XX", None
+    if year is not None:
+        date = _feast(spec, year)
+    else:
+        candidates = [d for d in (_feast(spec, article.year + k) for k in (-1, 0, 1)) if d is not None]
+        date = min(candidates, key=lambda d: abs((d - article).days))
+        tense = _tense(fields)
+        if tense == "past" and date > article + _TENSE_MARGIN:
+            date = _feast(spec, date.year - 1) or date
+        elif tense == "future" and date < article - _TENSE_MARGIN:
+            date = _feast(spec, date.year + 1) or date
+    if date is None:
+        return "XXXX-XX-XX", None
+    _remember_calendar_day(ctx.state, date)
+    return date.isoformat(), date
+
+
 def _tense_year(date: dt.date, tense: str | None, article: dt.date) -> dt.date:
     """A day and month without a year, nearest to the article, moved a year when the tense says
     the other side: a finished event is not weeks ahead (am 20. September wurde er gewählt, read
@@ -521,6 +566,8 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
     month = _int(fields.get("month"))
     day = _int(fields.get("day"))
     month_day = _text(fields.get("month_day"))
+    if month_day and _FEAST.match(month_day):
+        return _feast_value(month_day, year, fields, ctx)
     if month_day and "-" in month_day:
         month, day = (_int(part) for part in month_day.split("-", 1))
     weekday = _int(fields.get("weekday"))
