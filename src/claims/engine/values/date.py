@@ -357,6 +357,8 @@ def _relative(unit: str, offset: int, fields: dict[str, Any], ref: dt.date | Non
     if unit in ("W", "WE"):
         if ref is None:
             return ("XXXX-WXX-WE" if unit == "WE" else "XXXX-WXX"), None
+        if unit == "WE" and offset == 0 and _tense(fields) == "past" and ref.isoweekday() < 6:
+            offset = -1  # am Wochenende kamen viele Gäste, read on a weekday: the last weekend
         week = _week(ref + dt.timedelta(weeks=offset))
         state["last_week"] = week
         return (week + "-WE" if unit == "WE" else week), None
