@@ -41,6 +41,24 @@ Time fields
                   sentence then knows the article's month, not the day
                   (``2013-12-XXTMO``).
 
+Tense fields (a rule's reading of the clause around the date, from word lists)
+    ``past``      a clear past form (war, wurde, kam, hat ... beschlossen; was, went).
+    ``tense``     ``"future"``: a cue of the future (wird, soll, voraussichtlich; will).
+    ``wpast``     a weak guess of the past (sagte, teilten; said, -ed), which ``tense`` beats.
+                  The reading: ``past``, else ``future``, else ``wpast`` as past, else present
+                  when the rule reads tense at all. A weekday without a date or direction is the
+                  latest on or before the article date in the past, else the next on or after it
+                  (a present is read like the future: ``tritt am Freitag auf``); a day-month, a
+                  month, a season or a feast without a year moves to the past or the future side
+                  of the article date when its nearest year lies on the other (a day-month or
+                  feast only when more than a week off); in the past, a year the text names
+                  for it wins (see ``span``); a weekend in the past read on a weekday is the last.
+    ``span``      set on an explicit year that starts or ends a span or belongs to an attribute
+                  (seit 2010, bis 2020, der 1990 gegründete): it frames no later date. Any other
+                  explicit year frames the days, months and quarters without a year after it in
+                  its sentence; a month- or day-precise date in another year than the
+                  article's frames past-tense ones in the two sentences after it (a story).
+
 Relative fields
     ``rel_unit``   ``D`` day, ``W`` week, ``WE`` weekend, ``M`` month, ``Y`` year,
                    ``DE`` decade, ``CE`` century.
@@ -91,7 +109,10 @@ Resolution
     September ... am Samstag``): an announced event's days. A weekday without
     a date or direction after a day in the same sentence that lies ahead (a
     later date, or a weekday read as future) is the first such weekday on or
-    after it (``wird von Freitag, 22 Uhr, bis Montag gesperrt``).
+    after it (``wird von Freitag, 22 Uhr, bis Montag gesperrt``). A clock time soon after
+    midnight that follows an evening time of the same day is on the next day (a listing's
+    ``bis 0.05`` after ``22.45``), and so are the daytime hours after it until an evening hour
+    or another day comes.
 """
 
 from __future__ import annotations
