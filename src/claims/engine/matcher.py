@@ -349,7 +349,8 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
                 ruleset: RuleSet, index: TokenIndex | None = None) -> None:
     """Fill empty fields (a quote's speaker) from the claim's sentence or the ones before.
 
-    A link with an ``anchor`` searches only sentences holding one of its tokens.
+    A link with an ``anchor`` searches only sentences holding one of its tokens; one with
+    ``at_claim`` is matched where the claim starts, in its sentence.
     """
     if not ruleset.links or not sentences:
         return
@@ -370,6 +371,15 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
                     if link.kind != cand.rule.kind or cand.fields.get(link.spec.field) not in (None, ""):
                         continue
                     if link.spec.field not in cand.fields:
+                        continue
+                    if link.spec.at_claim:
+                        if allowed[link.spec.id] is not None and sentence_index not in allowed[link.spec.id]:
+                            continue
+                        sent = sentences[sentence_index]
+                        window = clean[sent.start:sent.end]
+                        m = link.regex.match(window, max(cand.start - sent.start, 0), timeout=per_call)
+                        if m and m.group(link.spec.field):
+                            cand.fields[link.spec.field] = _WHITESPACE.sub(" ", m.group(link.spec.field)).strip()
                         continue
                     for back in range(0, link.spec.sentences_before + 1):
                         at = sentence_index - back

@@ -73,7 +73,8 @@ class LinkSpec(BaseModel):
 
     The pattern is searched in the claim's own sentence (outside the claim),
     then in the sentences before it, up to ``sentences_before``; the group named
-    like ``field`` gives the value.
+    like ``field`` gives the value. With ``at_claim`` it is matched where the claim
+    starts instead (its lookarounds read the claim's surroundings in its sentence).
     """
 
     model_config = _STRICT
@@ -89,6 +90,11 @@ class LinkSpec(BaseModel):
     sentences_before: int = Field(default=1, ge=0, le=5)
     anchor: list[str] = Field(default_factory=list)  # tokens a sentence must hold to be searched
     priority: int = 0
+    # True: the pattern is matched where the claim starts, in its sentence (the claim itself not
+    # masked), so lookarounds read the words around the claim (the clause's tense of a date); a
+    # pattern shared by every rule of the kind that has the field, compiled once instead of in
+    # each rule; sentences_before is then ignored
+    at_claim: bool = False
 
     @field_validator("branches")
     @classmethod
