@@ -378,8 +378,11 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
                         sent = sentences[sentence_index]
                         window = clean[sent.start:sent.end]
                         m = link.regex.match(window, max(cand.start - sent.start, 0), timeout=per_call)
-                        if m and m.group(link.spec.field):
-                            cand.fields[link.spec.field] = _WHITESPACE.sub(" ", m.group(link.spec.field)).strip()
+                        if m is None:
+                            continue
+                        for name in link.regex.groupindex:  # one scan fills every field it names
+                            if m.group(name) and cand.fields.get(name, 0) in (None, ""):
+                                cand.fields[name] = _WHITESPACE.sub(" ", m.group(name)).strip()
                         continue
                     for back in range(0, link.spec.sentences_before + 1):
                         at = sentence_index - back

@@ -93,7 +93,8 @@ class LinkSpec(BaseModel):
     # True: the pattern is matched where the claim starts, in its sentence (the claim itself not
     # masked), so lookarounds read the words around the claim (the clause's tense of a date); a
     # pattern shared by every rule of the kind that has the field, compiled once instead of in
-    # each rule; sentences_before is then ignored
+    # each rule; it fills every empty field of the claim that one of its groups names (one scan
+    # for several); sentences_before is then ignored
     at_claim: bool = False
 
     @field_validator("branches")
