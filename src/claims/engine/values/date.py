@@ -432,7 +432,7 @@ def _tense(fields: dict[str, Any]) -> str | None:
     PRESENTFUTURE): ``tritt am Freitag auf`` is the coming Friday."""
     if _text(fields.get("past")):
         return "past"
-    if _text(fields.get("tense")) == "future":
+    if _text(fields.get("tense")):  # a future cue: its list value or, from a link, the word
         return "future"
     if _text(fields.get("wpast")):
         return "past"
