@@ -356,7 +356,8 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
                 ruleset: RuleSet, index: TokenIndex | None = None) -> None:
     """Fill empty fields (a quote's speaker) from the claim's sentence or the ones before.
 
-    A link with an ``anchor`` searches only sentences holding one of its tokens.
+    A link with an ``anchor`` searches only sentences holding one of its tokens; one with
+    ``at_claim`` is matched where the claim starts, in its sentence.
     """
     if not ruleset.links or not sentences:
         return
@@ -380,6 +381,18 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
                     if link.spec.field not in cand.fields:
                         continue
                     if link.spec.refers and reference is not None:
+                        continue
+                    if link.spec.at_claim:
+                        if allowed[link.spec.id] is not None and sentence_index not in allowed[link.spec.id]:
+                            continue
+                        sent = sentences[sentence_index]
+                        window = clean[sent.start:sent.end]
+                        m = link.regex.match(window, max(cand.start - sent.start, 0), timeout=per_call)
+                        if m is None:
+                            continue
+                        for name in link.regex.groupindex:  # one scan fills every field it names
+                            if m.group(name) and cand.fields.get(name, 0) in (None, ""):
+                                cand.fields[name] = _WHITESPACE.sub(" ", m.group(name)).strip()
                         continue
                     for back in range(0, link.spec.sentences_before + 1):
                         at = sentence_index - back

@@ -77,7 +77,8 @@ class LinkSpec(BaseModel):
 
     The pattern is searched in the claim's own sentence (outside the claim),
     then in the sentences before it, up to ``sentences_before``; the group named
-    like ``field`` gives the value.
+    like ``field`` gives the value. With ``at_claim`` it is matched where the claim
+    starts instead (its lookarounds read the claim's surroundings in its sentence).
     """
 
     model_config = _STRICT
@@ -97,6 +98,12 @@ class LinkSpec(BaseModel):
     # name one of them finds is the value with the reference after it in brackets (Karl Huber
     # (er)); where none finds one, the reference alone is the value
     refers: bool = False
+    # True: the pattern is matched where the claim starts, in its sentence (the claim itself not
+    # masked), so lookarounds read the words around the claim (the clause's tense of a date); a
+    # pattern shared by every rule of the kind that has the field, compiled once instead of in
+    # each rule; it fills every empty field of the claim that one of its groups names (one scan
+    # for several); sentences_before is then ignored
+    at_claim: bool = False
 
     @field_validator("branches")
     @classmethod
