@@ -1,0 +1,463 @@
+"""Checks over date claims: weekday and date, dates that cannot be, ranges that run backwards,
+relative dates beside explicit ones, and tense against the article date.
+
+What is language-specific comes from the language's ``findings.toml``: the weekday names (the
+rules' own word list), the words that start and end a range, the relative words, the tense
+cues. The comparisons are calendar arithmetic on the claims' TIMEX3 values.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import Field
+
+from claims.findings.context import Context
+from claims.findings.registry import Check, variants
+from claims.findings.schema import Section
+from claims.findings.values import (DIGIT, Calendar, calendar_value, days_in_month, names_year, nearest_day,
+                                    week_value, words)
+from claims.models import Claim
+
+# --------------------------------------------------------------------------- shared helpers
+
+
+def _neighbours(dates: list[Claim]) -> list[tuple[Claim, Claim]]:
+    """Consecutive date claims of one sentence."""
+    return [(a, b) for a, b in zip(dates, dates[1:]) if a.sentence_start == b.sentence_start and a.end <= b.start]
+
+
+def _gap(ctx: Context, a: Claim, b: Claim) -> str:
+    return ctx.text[a.end:b.start]
+
+
+def _first_word(claim: Claim) -> str:
+    found = words(claim.text)
+    return found[0].casefold() if found else ""
+
+
+# --------------------------------------------------------------------------- K101 weekday-date
+
+
+class WeekdaySection(Section):
+    # the weekday names: words and {lists} mapping each to its ISO number (Monday = 1)
+    weekdays: list[str]
+    # what may stand between a weekday and the date it names, when they are two claims
+    gap: str = r"^[\s,(]*$"
+
+
+@dataclass
+class WeekdayCues:
+    pattern: Any
+    numbers: dict[str, int]
+    names: dict[int, str]
+    gap: Any
+
+
+def _prepare_weekday(section: WeekdaySection, prep: Any) -> WeekdayCues:
+    entries = prep.entries(section.weekdays, "weekday-date.weekdays")
+    numbers: dict[str, int] = {}
+    names: dict[int, str] = {}
+    for word, value in entries:
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 7:
+            from claims.errors import RuleError
+
+            raise RuleError(f"weekday-date.weekdays: {word!r} needs an ISO weekday number (1-7)", prep.path)
+        numbers[word.casefold()] = value
+        names.setdefault(value, word)
+    return WeekdayCues(prep.word_pattern(section.weekdays, "weekday-date.weekdays", whole=False),
+                       numbers, names, prep.pattern(section.gap, "weekday-date.gap"))
+
+
+def _named_weekday(cues: WeekdayCues, text: str) -> int | None:
+    """The one weekday a claim's text names (Montag, Dienstagabend), or None (none, or two)."""
+    found = {cues.numbers[m.group().casefold()] for m in cues.pattern.finditer(text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _weekday_date(ctx: Context, cues: WeekdayCues) -> None:
+    dates = ctx.by_kind["date"]
+    named_of = {}
+    for claim in dates:
+        if cues.pattern.search(claim.text) is not None:
+            named_of[claim.id] = _named_weekday(cues, claim.text)
+    if not named_of:
+        return
+    for claim in dates:
+        named = named_of.get(claim.id)
+        if named is None:
+            continue
+        cal = calendar_value(claim.value)
+        day = cal.date if cal is not None else None
+        if day is None:
+            continue
+        weekday = cues.names[named]
+        if day.isoweekday() != named:  # the day it names (or the relative day) is another weekday
+            ctx.add("weekday-date", "default", claim, weekday=weekday, date=ctx.show_day(day),
+                    actual=cues.names[day.isoweekday()])
+            continue
+        if DIGIT.search(claim.text) and ctx.date is not None and cal.month and cal.day \
+                and not names_year(claim, day.year):
+            # no year in the text: the value took the year in which the weekday fits; the year
+            # nearest the article's date is what a reader takes
+            near = nearest_day(cal.month, cal.day, ctx.date)
+            if near is not None and near != day and near.isoweekday() != named:
+                ctx.add("weekday-date", "year", claim, weekday=weekday, date=ctx.show_day(near),
+                        actual=cues.names[near.isoweekday()], year=str(day.year))
+    # a weekday and its date as two claims: am Montag (18. März), gestern, Montag, …
+    for a, b in _neighbours(dates):
+        for weekday_claim, other in ((a, b), (b, a)):
+            named = named_of.get(weekday_claim.id)
+            if named is None or DIGIT.search(weekday_claim.text) or other.id in named_of:
+                continue
+            cal = calendar_value(other.value)
+            day = cal.date if cal is not None else None
+            if day is None or cal.hour is not None or not cues.gap.match(_gap(ctx, a, b)):
+                continue
+            if day.isoweekday() != named:
+                ctx.add("weekday-date", "default", other, [weekday_claim], weekday=cues.names[named],
+                        date=ctx.show_day(day), actual=cues.names[day.isoweekday()])
+
+
+# --------------------------------------------------------------------------- K102 impossible-date
+
+
+class ImpossibleSection(Section):
+    # a word every clock time holds (Uhr); the text is searched for it, since the rules do not
+    # read a time that cannot be; empty: times are not searched
+    time_anchor: str = ""
+    # the time before the anchor, ending right before it: groups hour and minute
+    time_before: str = r"(?!)"
+    # a date in digits: groups day, month and (optional) year
+    numeric_date: str = r"(?!)"
+
+
+@dataclass
+class ImpossibleCues:
+    anchor: str
+    time_before: Any
+    numeric: Any
+    numeric_hint: Any
+
+
+def _prepare_impossible(section: ImpossibleSection, prep: Any) -> ImpossibleCues:
+    import regex
+
+    return ImpossibleCues(section.time_anchor,
+                          prep.pattern(rf"(?:{section.time_before})\Z", "impossible-date.time_before"),
+                          prep.pattern(section.numeric_date, "impossible-date.numeric_date"),
+                          regex.compile(r"\d\d?\.\d\d?\."))
+
+
+def _month_name(ctx: Context, month: int) -> str:
+    return ctx.labels.dates["months"][month - 1]
+
+
+def _covered(starts: list[int], claims: list[Claim], start: int, end: int) -> bool:
+    i = bisect.bisect_right(starts, start) - 1
+    for j in (i, i + 1):
+        if 0 <= j < len(claims) and claims[j].start < end and start < claims[j].end:
+            return True
+    return False
+
+
+def _impossible_value(ctx: Context, claim: Claim, cal: Calendar) -> None:
+    if cal.month is not None and not 1 <= cal.month <= 12:
+        ctx.add("impossible-date", "month", claim, text=claim.text, month=str(cal.month))
+        return
+    if cal.month is not None and cal.day is not None:
+        days = days_in_month(cal.year, cal.month)
+        if cal.day < 1 or cal.day > days:
+            if cal.month == 2 and cal.day == 29:
+                ctx.add("impossible-date", "leap", claim, text=claim.text, year=str(cal.year))
+            else:
+                ctx.add("impossible-date", "day", claim, text=claim.text, month=_month_name(ctx, cal.month),
+                        days=str(days))
+            return
+    if cal.hour is not None and (cal.hour > 24 or (cal.minute or 0) > 59 or (cal.hour == 24 and cal.minute)):
+        ctx.add("impossible-date", "time", claim, text=claim.text)
+
+
+def _impossible_date(ctx: Context, cues: ImpossibleCues) -> None:
+    for claim in ctx.by_kind["date"]:
+        cal = calendar_value(claim.value)
+        if cal is not None:
+            _impossible_value(ctx, claim, cal)
+    text, claims = ctx.text, ctx.claims
+    starts = [c.start for c in claims]
+    if cues.anchor:
+        at = text.find(cues.anchor)
+        while at >= 0:
+            found = cues.time_before.search(text, max(0, at - 16), at)
+            if found is not None:
+                hour, minute = int(found["hour"]), int(found["minute"] or 0)
+                if (hour > 24 or minute > 59 or (hour == 24 and minute)) and \
+                        not _covered(starts, claims, found.start(), at + len(cues.anchor)):
+                    ctx.add("impossible-date", "time", None, at=found.start(),
+                            text=text[found.start():at + len(cues.anchor)])
+            at = text.find(cues.anchor, at + len(cues.anchor))
+    if cues.numeric_hint.search(text) is None:
+        return
+    for found in cues.numeric.finditer(text):
+        day, month = int(found["day"]), int(found["month"])
+        year = found["year"]
+        full_year = int(year) if year and len(year) == 4 else None
+        if 1 <= month <= 12 and 1 <= day <= days_in_month(full_year, month):
+            continue
+        if _covered(starts, claims, found.start(), found.end("month")) and 1 <= month <= 12:
+            continue  # a claim holds it: its value was checked
+        at = found.start()
+        if not 1 <= month <= 12:
+            ctx.add("impossible-date", "month", None, at=at, text=found.group(), month=str(month))
+        elif month == 2 and day == 29:
+            ctx.add("impossible-date", "leap", None, at=at, text=found.group(), year=str(full_year))
+        else:
+            ctx.add("impossible-date", "day", None, at=at, text=found.group(), month=_month_name(ctx, month),
+                    days=str(days_in_month(full_year, month)))
+
+
+# --------------------------------------------------------------------------- K103 backwards-range
+
+
+class RangeSection(Section):
+    start: list[str]  # words a range's first date begins with (vom, von, ab)
+    end: list[str]  # words its last date begins with (bis, bis zum)
+    # what may stand between the two dates; a dash alone also makes a range (25.–28. März)
+    gap: str = r"^\s*$"
+    dash: str = r"^\s*[-–—]\s*$"
+
+
+@dataclass
+class RangeCues:
+    start: frozenset[str]
+    end: frozenset[str]
+    gap: Any
+    dash: Any
+
+
+def _prepare_range(section: RangeSection, prep: Any) -> RangeCues:
+    return RangeCues(frozenset(prep.words(section.start, "backwards-range.start")),
+                     frozenset(prep.words(section.end, "backwards-range.end")),
+                     prep.pattern(section.gap, "backwards-range.gap"), prep.pattern(section.dash, "backwards-range.dash"))
+
+
+def _backwards_range(ctx: Context, cues: RangeCues) -> None:
+    for a, b in _neighbours(ctx.by_kind["date"]):
+        gap = _gap(ctx, a, b)
+        dashed = cues.dash.match(gap) is not None
+        if not dashed and not (cues.gap.match(gap) and _first_word(a) in cues.start and _first_word(b) in cues.end):
+            continue
+        first, last = calendar_value(a.value), calendar_value(b.value)
+        if first is None or last is None or first.year is None or last.year is None:
+            continue
+        by_month = first.precision == "month" and last.precision == "month"
+        if not (DIGIT.search(a.text) and DIGIT.search(b.text)) and not by_month:
+            continue  # von Montag bis Sonntag: weekdays run on into the next week
+        precision = min((first.precision, last.precision), key=("year", "month", "day").index)
+        k1, k2 = first.key(precision), last.key(precision)
+        if k1 is None or k2 is None or k2 >= k1:
+            continue
+        if precision != "year" and not names_year(b, last.year) and first.month > last.month:
+            # no year at the end: a range over New Year (vom 28. Dezember bis 3. Januar) is fine
+            d1 = first.date or dt.date(first.year, first.month, 1)
+            d2 = last.date or dt.date(last.year, last.month, 1)
+            d2 = d2.replace(year=d2.year + 1) if not (d2.month == 2 and d2.day == 29) else d2
+            if 0 <= (d2 - d1).days <= 183:
+                continue
+        ctx.add("backwards-range", "default", b, [a], start=a.text, end=b.text)
+
+
+# --------------------------------------------------------------------------- K104 relative-date
+
+
+class RelativeSection(Section):
+    # words that make a date relative to the article's (gestern, heuer, Vorjahr): words and {lists}
+    relative: list[str]
+    # or a pattern on the claim's text (vor drei Jahren)
+    relative_pattern: str = r"(?!)"
+    # what may stand between the relative and the explicit date (gestern, am 17. März)
+    gap: str = r"^[\s,(]*$"
+
+
+@dataclass
+class RelativeCues:
+    words: Any
+    pattern: Any
+    gap: Any
+
+
+def _prepare_relative(section: RelativeSection, prep: Any) -> RelativeCues:
+    return RelativeCues(prep.word_pattern(section.relative, "relative-date.relative", whole=False),
+                        prep.pattern(section.relative_pattern, "relative-date.relative_pattern"),
+                        prep.pattern(section.gap, "relative-date.gap"))
+
+
+def _is_relative(cues: RelativeCues, claim: Claim) -> bool:
+    return cues.words.search(claim.text) is not None or cues.pattern.search(claim.text) is not None
+
+
+def _relative_date(ctx: Context, cues: RelativeCues) -> None:
+    if ctx.date is None:
+        return
+    for a, b in _neighbours(ctx.by_kind["date"]):
+        if not cues.gap.match(_gap(ctx, a, b)):
+            continue
+        rel_a, rel_b = _is_relative(cues, a), _is_relative(cues, b)
+        if rel_a == rel_b:
+            continue
+        relative, explicit = (a, b) if rel_a else (b, a)
+        if not DIGIT.search(explicit.text):
+            continue
+        cal_e = calendar_value(explicit.value)
+        if cal_e is None or cal_e.year is None:
+            continue
+        cal_r = calendar_value(relative.value)
+        if cal_r is None:
+            week = week_value(relative.value)
+            day = cal_e.date
+            if week is None or day is None or day.isocalendar()[:2] == week:
+                continue
+        else:
+            if cal_r.year is None:
+                continue
+            precision = min((cal_r.precision, cal_e.precision), key=("year", "month", "day").index)
+            if cal_r.key(precision) == cal_e.key(precision):
+                continue
+        ctx.add("relative-date", "default", relative, [explicit], relative=relative.text,
+                relative_date=ctx.show_date(relative.value), explicit=explicit.text,
+                explicit_date=ctx.show_date(explicit.value))
+
+
+# --------------------------------------------------------------------------- K105 tense-date
+
+
+class TenseSection(Section):
+    future: list[str]  # words of the future tense or of plans (wird, soll, geplant)
+    past: list[str]  # words of the past tense (wurde, war, hatte)
+    past_pattern: str = r"(?!)"  # or a pattern for it (hat … gebaut)
+    # a date right after one of these words is no time of the clause's event (seit 2019, wie 2019)
+    skip_before: list[str] = Field(default_factory=list)
+    # in the past tense, a later date after one of these words is a target (auf den 25. März verschoben)
+    target_before: list[str] = Field(default_factory=list)
+    # right after the date: a participle describing a noun (der 2019 gegründete Verein)
+    attributive: str = r"(?!)"
+    # a date without a year in the text counts only this close to the article date (days)
+    window_days: int = 92
+
+
+@dataclass
+class TenseCues:
+    future: Any
+    past: Any
+    past_pattern: Any
+    skip_before: frozenset[str]
+    target_before: frozenset[str]
+    attributive: Any
+    window: int
+
+
+def _prepare_tense(section: TenseSection, prep: Any) -> TenseCues:
+    return TenseCues(prep.word_pattern(section.future, "tense-date.future"),
+                     prep.word_pattern(section.past, "tense-date.past"),
+                     prep.pattern(section.past_pattern, "tense-date.past_pattern"),
+                     frozenset(prep.words(section.skip_before, "tense-date.skip_before")),
+                     frozenset(prep.words(section.target_before, "tense-date.target_before")),
+                     prep.pattern(section.attributive, "tense-date.attributive"), section.window_days)
+
+
+def _cue_in(pattern: Any, text: str, start: int, end: int, skip: tuple[int, int]) -> str | None:
+    for m in pattern.finditer(text, start, end):
+        if not (skip[0] <= m.start() < skip[1]):
+            return m.group()
+    return None
+
+
+def _side(cal: Calendar, claim: Claim, article: dt.date, window: int) -> int:
+    """-1 when the date lies before the article date, 1 after it, 0 the same (at its precision)."""
+    year_given = cal.year is not None and names_year(claim, cal.year)
+    day = cal.date
+    if cal.precision == "day" and day is not None:
+        if not year_given and abs((day - article).days) > window:
+            return 0
+        return (day > article) - (day < article)
+    if cal.precision == "month":
+        this = (cal.year, cal.month)
+        that = (article.year, article.month)
+        if not year_given and abs((this[0] - that[0]) * 12 + this[1] - that[1]) > window // 30:
+            return 0
+        return (this > that) - (this < that)
+    return (cal.year > article.year) - (cal.year < article.year)
+
+
+def _tense_date(ctx: Context, cues: TenseCues) -> None:
+    article = ctx.date
+    if article is None:
+        return
+    text = ctx.text
+    quotes = sorted((q.start, q.end) for q in ctx.by_kind["quote"])
+    quote_starts = [s for s, _ in quotes]
+    cue_sentences: dict[int, tuple[bool, bool]] = {}
+    for claim in ctx.by_kind["date"]:
+        cal = calendar_value(claim.value)
+        if cal is None or cal.year is None:
+            continue
+        side = _side(cal, claim, article, cues.window)
+        if side == 0:
+            continue
+        start, end = ctx.sentence_span(claim)
+        has = cue_sentences.get(start)
+        if has is None:  # most sentences have no tense cue at all: look once per sentence
+            has = (cues.future.search(text, start, end) is not None,
+                   cues.past.search(text, start, end) is not None or
+                   cues.past_pattern.search(text, start, end) is not None)
+            cue_sentences[start] = has
+        if not has[0 if side < 0 else 1]:
+            continue
+        i = bisect.bisect_right(quote_starts, claim.start) - 1
+        if i >= 0 and quotes[i][0] <= claim.start < quotes[i][1]:
+            continue  # a quotation keeps the time it was said in
+        left, right = ctx.clause(claim)
+        own = (claim.start, claim.end)
+        future = _cue_in(cues.future, text, left, right, own)
+        past = _cue_in(cues.past, text, left, right, own)
+        if past is None:
+            m = cues.past_pattern.search(text, left, right)
+            past = m.group() if m is not None and not (own[0] <= m.start() < own[1]) else None
+        if (future is None) == (past is None):
+            continue  # no tense, or both (war für den 3. März geplant)
+        before = [w.casefold() for w in words(text[left:claim.start])[-2:]] + [_first_word(claim)]
+        if any(w in cues.skip_before for w in before):
+            continue
+        if cues.attributive.match(text, claim.end, right):
+            continue
+        if future is not None and side < 0:
+            ctx.add("tense-date", "future", claim, text=claim.text, date=ctx.show_date(claim.value),
+                    article_date=ctx.show_day(article), cue=future)
+        elif past is not None and side > 0:
+            if any(w in cues.target_before for w in before):
+                continue
+            ctx.add("tense-date", "past", claim, text=claim.text, date=ctx.show_date(claim.value),
+                    article_date=ctx.show_day(article), cue=past)
+
+
+CHECKS = (
+    Check("K101", "weekday-date", "A weekday that does not fit its date (am Montag, dem 18. März 2025).",
+          "error", WeekdaySection, variants(default="weekday date actual", year="weekday date actual year"),
+          _weekday_date, _prepare_weekday),
+    Check("K102", "impossible-date", "A date or time that cannot exist (31. April, 29. Februar 2023, 25.30 Uhr).",
+          "error", ImpossibleSection,
+          variants(day="text month days", leap="text year", month="text month", time="text"),
+          _impossible_date, _prepare_impossible),
+    Check("K103", "backwards-range", "A range of dates that ends before it begins (vom 25. bis 23. März).",
+          "error", RangeSection, variants(default="start end"), _backwards_range, _prepare_range),
+    Check("K104", "relative-date", "A relative date beside an explicit one that says another day or year "
+          "(gestern, am 17. März; vor drei Jahren, 2019).", "error", RelativeSection,
+          variants(default="relative relative_date explicit explicit_date"), _relative_date, _prepare_relative),
+    Check("K105", "tense-date", "Future tense with a date already past at the article date, or past tense "
+          "with a date still to come.", "warning", TenseSection,
+          variants(future="text date article_date cue", past="text date article_date cue"),
+          _tense_date, _prepare_tense),
+)
