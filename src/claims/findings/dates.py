@@ -253,6 +253,13 @@ def _backwards_range(ctx: Context, cues: RangeCues) -> None:
         first, last = calendar_value(a.value), calendar_value(b.value)
         if first is None or last is None or first.year is None or last.year is None:
             continue
+        if first.hour is not None or last.hour is not None:
+            continue  # von 22 bis 6 Uhr: clock times run on into the next day
+        # a range names its year once: vom 25. bis 28. März 2025, von Januar bis September 2010
+        if names_year(b, last.year) and not names_year(a, first.year):
+            first = Calendar(last.year, first.month, first.day, None, None)
+        elif names_year(a, first.year) and not names_year(b, last.year) and last.month is not None:
+            last = Calendar(first.year, last.month, last.day, None, None)
         by_month = first.precision == "month" and last.precision == "month"
         if not (DIGIT.search(a.text) and DIGIT.search(b.text)) and not by_month:
             continue  # von Montag bis Sonntag: weekdays run on into the next week
@@ -278,8 +285,12 @@ class RelativeSection(Section):
     relative: list[str]
     # or a pattern on the claim's text (vor drei Jahren)
     relative_pattern: str = r"(?!)"
-    # what may stand between the relative and the explicit date (gestern, am 17. März)
+    # what may stand between a relative date and the explicit one after it (gestern, am 17. März)
     gap: str = r"^[\s,(]*$"
+    # … and between an explicit date and the relative one after it (2019, also vor drei Jahren)
+    gap_after: str = r"(?!)"
+    # a date beginning with one of these words is a start or an end, not the same time (seit 1958)
+    skip: list[str] = Field(default_factory=list)
 
 
 @dataclass
@@ -287,12 +298,16 @@ class RelativeCues:
     words: Any
     pattern: Any
     gap: Any
+    gap_after: Any
+    skip: frozenset[str]
 
 
 def _prepare_relative(section: RelativeSection, prep: Any) -> RelativeCues:
     return RelativeCues(prep.word_pattern(section.relative, "relative-date.relative", whole=False),
                         prep.pattern(section.relative_pattern, "relative-date.relative_pattern"),
-                        prep.pattern(section.gap, "relative-date.gap"))
+                        prep.pattern(section.gap, "relative-date.gap"),
+                        prep.pattern(section.gap_after, "relative-date.gap_after"),
+                        frozenset(prep.words(section.skip, "relative-date.skip")))
 
 
 def _is_relative(cues: RelativeCues, claim: Claim) -> bool:
@@ -303,18 +318,20 @@ def _relative_date(ctx: Context, cues: RelativeCues) -> None:
     if ctx.date is None:
         return
     for a, b in _neighbours(ctx.by_kind["date"]):
-        if not cues.gap.match(_gap(ctx, a, b)):
-            continue
         rel_a, rel_b = _is_relative(cues, a), _is_relative(cues, b)
-        if rel_a == rel_b:
+        if rel_a == rel_b or _first_word(a) in cues.skip or _first_word(b) in cues.skip:
+            continue
+        if not (cues.gap if rel_a else cues.gap_after).match(_gap(ctx, a, b)):
             continue
         relative, explicit = (a, b) if rel_a else (b, a)
         if not DIGIT.search(explicit.text):
             continue
         cal_e = calendar_value(explicit.value)
-        if cal_e is None or cal_e.year is None:
-            continue
+        if cal_e is None or cal_e.year is None or cal_e.hour is not None:
+            continue  # a clock time is no date of its own (heute ab 15 Uhr, am morgigen Sonntag …)
         cal_r = calendar_value(relative.value)
+        if cal_r is not None and cal_r.hour is not None:
+            continue
         if cal_r is None:
             week = week_value(relative.value)
             day = cal_e.date
@@ -344,6 +361,18 @@ class TenseSection(Section):
     target_before: list[str] = Field(default_factory=list)
     # right after the date: a participle describing a noun (der 2019 gegründete Verein)
     attributive: str = r"(?!)"
+    # a date that labels a noun rather than timing the clause (die Fußball-WM 2006): the text
+    # before it, and the date's own text; in the past tense any date after a noun counts (vor der
+    # Wahl am 6. April wurde …)
+    label_before: str = r"(?!)"
+    label: str = r"(?!)"
+    # a past clause that announces or plans (kündigte an, … zu kandidieren): a later date is no slip
+    past_not: str = r"(?!)"
+    # from the clause on to the end of the sentence: a future cue that speaks of the past
+    # (soll … erschossen haben: hearsay)
+    future_not: str = r"(?!)"
+    # how many words before the date the skip_before words are looked for (in its clause)
+    skip_window: int = 4
     # a date without a year in the text counts only this close to the article date (days)
     window_days: int = 92
 
@@ -356,6 +385,11 @@ class TenseCues:
     skip_before: frozenset[str]
     target_before: frozenset[str]
     attributive: Any
+    label_before: Any
+    label: Any
+    past_not: Any
+    future_not: Any
+    skip_window: int
     window: int
 
 
@@ -365,7 +399,12 @@ def _prepare_tense(section: TenseSection, prep: Any) -> TenseCues:
                      prep.pattern(section.past_pattern, "tense-date.past_pattern"),
                      frozenset(prep.words(section.skip_before, "tense-date.skip_before")),
                      frozenset(prep.words(section.target_before, "tense-date.target_before")),
-                     prep.pattern(section.attributive, "tense-date.attributive"), section.window_days)
+                     prep.pattern(section.attributive, "tense-date.attributive"),
+                     prep.pattern(rf"(?:{section.label_before})\Z", "tense-date.label_before"),
+                     prep.pattern(section.label, "tense-date.label"),
+                     prep.pattern(section.past_not, "tense-date.past_not"),
+                     prep.pattern(section.future_not, "tense-date.future_not"),
+                     section.skip_window, section.window_days)
 
 
 def _cue_in(pattern: Any, text: str, start: int, end: int, skip: tuple[int, int]) -> str | None:
@@ -401,6 +440,8 @@ def _tense_date(ctx: Context, cues: TenseCues) -> None:
     quote_starts = [s for s, _ in quotes]
     cue_sentences: dict[int, tuple[bool, bool]] = {}
     for claim in ctx.by_kind["date"]:
+        if not DIGIT.search(claim.text):
+            continue  # am Sonntag, am nächsten Tag: worked out from context, maybe from this very tense
         cal = calendar_value(claim.value)
         if cal is None or cal.year is None:
             continue
@@ -428,16 +469,22 @@ def _tense_date(ctx: Context, cues: TenseCues) -> None:
             past = m.group() if m is not None and not (own[0] <= m.start() < own[1]) else None
         if (future is None) == (past is None):
             continue  # no tense, or both (war für den 3. März geplant)
-        before = [w.casefold() for w in words(text[left:claim.start])[-2:]] + [_first_word(claim)]
+        before = [w.casefold() for w in words(text[left:claim.start])[-cues.skip_window:]] + [_first_word(claim)]
         if any(w in cues.skip_before for w in before):
             continue
         if cues.attributive.match(text, claim.end, right):
             continue
+        after_noun = cues.label_before.search(text, max(left, claim.start - 40), claim.start) is not None
+        if after_noun and cues.label.search(claim.text):
+            continue
         if future is not None and side < 0:
+            if cues.future_not.search(text, left, end):
+                continue
             ctx.add("tense-date", "future", claim, text=claim.text, date=ctx.show_date(claim.value),
                     article_date=ctx.show_day(article), cue=future)
         elif past is not None and side > 0:
-            if any(w in cues.target_before for w in before):
+            if any(w in cues.target_before for w in before) or cues.past_not.search(text, left, right) \
+                    or after_noun:  # vor der Wahl am 6. April wurde …: the date names the noun's event
                 continue
             ctx.add("tense-date", "past", claim, text=claim.text, date=ctx.show_date(claim.value),
                     article_date=ctx.show_day(article), cue=past)
