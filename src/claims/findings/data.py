@@ -229,8 +229,13 @@ class CommonCues:
     age_at_event: Any
     age_after_name: Any
     age_after_name_end: Any
+    age_name_between: Any
+    age_apposition: Any
+    age_predicate: Any
+    pronoun_start: Any
     percent_units: frozenset[str]
     point_units: frozenset[str]
+    role_endings: tuple[str, ...]
 
 
 def _prepare_common(common: Common, prep: Prep) -> CommonCues:
@@ -243,6 +248,11 @@ def _prepare_common(common: Common, prep: Prep) -> CommonCues:
         age_at_event=prep.pattern(common.age_at_event, "common.age_at_event"),
         age_after_name=prep.pattern(common.age_after_name, "common.age_after_name"),
         age_after_name_end=prep.pattern(common.age_after_name_end, "common.age_after_name_end"),
+        age_name_between=prep.pattern(common.age_name_between, "common.age_name_between"),
+        age_apposition=prep.pattern(common.age_apposition, "common.age_apposition"),
+        age_predicate=prep.pattern(common.age_predicate, "common.age_predicate"),
+        pronoun_start=prep.pattern(common.pronoun_start, "common.pronoun_start"),
         percent_units=frozenset(prep.words(common.percent_units, "common.percent_units")),
         point_units=frozenset(prep.words(common.point_units, "common.point_units")),
+        role_endings=tuple(sorted(prep.words(common.role_endings, "common.role_endings"))),
     )

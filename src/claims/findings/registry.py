@@ -31,9 +31,9 @@ class Check:
 
 
 def _all() -> tuple[Check, ...]:
-    from claims.findings import dates
+    from claims.findings import ages, dates
 
-    checks = (*dates.CHECKS,)
+    checks = (*dates.CHECKS, *ages.CHECKS)
     return tuple(sorted(checks, key=lambda c: c.code))
 
 

@@ -69,6 +69,16 @@ class Common(BaseModel):
     age_after_name: str = r"(?!)"
     # text right after such a number (the closing bracket or comma)
     age_after_name_end: str = r"(?!)"
+    # what may stand between an age and the name after it (die 54-jährige Ärztin Anna Berger)
+    age_name_between: str = r"^\s*$"
+    # what may stand between a name and the age after it (Anna Berger, die 54-Jährige)
+    age_apposition: str = r"^\s*,\s*$"
+    # an age said of someone named before in the clause (Huber ist 56 Jahre alt)
+    age_predicate: str = r"(?!)"
+    # a sentence opening with a personal pronoun, which speaks of the person named before (Sie …)
+    pronoun_start: str = r"(?!)"
+    # endings of role words, which are no first names (Bürgermeister Gruber): words and {lists}
+    role_endings: list[str] = Field(default_factory=list)
     # units that are per cent (45 Prozent, 45 %)
     percent_units: list[str] = Field(default_factory=list)
     # units that are percentage points (um 10 Prozentpunkte)

@@ -1,0 +1,153 @@
+"""Who the article names: people taken from the claims (a role's person, a quotation's speaker,
+a source), and where their surnames stand in a sentence. The checks of ages and names read it.
+
+A name from the text alone is not reliable (every German noun is capitalized), so the people
+are the ones the rules already found; a mention is then any word that is one of their surnames.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from claims.findings.context import Context
+from claims.findings.values import WORD
+from claims.models import Claim
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name as written (without titles), its parts, and the claim it came from."""
+
+    text: str
+    parts: tuple[str, ...]
+    claim: Claim
+
+    @property
+    def surname(self) -> str:
+        return fold_part(self.parts[-1])
+
+
+def fold_part(part: str) -> str:
+    """A name part for comparing: case ignored, a genitive s dropped (Strauss-Kahns)."""
+    folded = part.casefold()
+    return folded[:-1] if len(folded) > 3 and folded.endswith(("s", "’", "'")) and not folded.endswith("ss") else folded
+
+
+def parts_of(ctx: Context, text: str) -> tuple[str, ...]:
+    """A name's parts without titles, and without the small words and role words a pattern took in
+    before it (Die Bürgermeisterin Anna Berger: Anna Berger)."""
+    common = ctx.common
+    parts = [p.strip(",;:()") for p in text.replace("\u00a0", " ").split()]
+    parts = [p for p in parts if p and p.casefold() not in common.titles]
+    while len(parts) > 2 and (parts[0].casefold() in common.stopwords or
+                              any(parts[0].casefold().endswith(e) for e in common.role_endings)):
+        parts.pop(0)
+    return tuple(parts)
+
+
+def _looks_like_name(parts: tuple[str, ...]) -> bool:
+    return bool(parts) and all(p[:1].isupper() for p in parts if p.casefold() not in
+                               ("von", "van", "de", "der", "di", "da", "zu", "al", "bin", "ben", "la", "le"))
+
+
+def names(ctx: Context) -> list[Name]:
+    """Every person the claims name, in article order (roles, speakers, sources)."""
+    cached = getattr(ctx, "_names", None)
+    if cached is not None:
+        return cached
+    found: list[Name] = []
+    for claim in ctx.claims:
+        value = claim.value
+        if not isinstance(value, dict):
+            continue
+        if claim.kind == "role":
+            text = value.get("person")
+        elif claim.kind == "quote":
+            text = value.get("speaker")
+        elif claim.kind == "attribution":
+            text = value.get("source")
+        else:
+            continue
+        if not isinstance(text, str) or not text.strip():
+            continue
+        parts = parts_of(ctx, text)
+        if _looks_like_name(parts):
+            found.append(Name(" ".join(parts), parts, claim))
+    ctx._names = found  # type: ignore[attr-defined]
+    return found
+
+
+def surnames(ctx: Context) -> set[str]:
+    """Surnames of the people named with at least two parts (Anna Berger: berger)."""
+    cached = getattr(ctx, "_surnames", None)
+    if cached is None:
+        cached = {n.surname for n in names(ctx) if len(n.parts) >= 2}
+        ctx._surnames = cached  # type: ignore[attr-defined]
+    return cached
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone mentioned: a surname and, where the text gives it, a first name (both folded)."""
+
+    surname: str
+    first: str | None = None
+
+    def same(self, other: Person) -> bool:
+        """The same person, as far as the text tells: surnames equal, first names not different."""
+        return self.surname == other.surname and (self.first is None or other.first is None
+                                                  or self.first == other.first)
+
+
+def first_names(ctx: Context) -> dict[str, set[str]]:
+    """Surname -> the first names the claims give it (Anna Berger: berger -> {anna})."""
+    cached = getattr(ctx, "_first_names", None)
+    if cached is None:
+        cached = {}
+        for name in names(ctx):
+            if len(name.parts) >= 2:
+                cached.setdefault(name.surname, set()).add(name.parts[-2].casefold())
+        ctx._first_names = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _first_name(ctx: Context, word: str, surname: str) -> str | None:
+    """``word`` (the word before a surname) as a first name, or None when it is none (a role:
+    Bürgermeister Gruber; a title; a small word)."""
+    folded = word.casefold()
+    if folded in first_names(ctx).get(surname, ()):
+        return folded
+    common = ctx.common
+    if len(word) < 2 or not word[:1].isupper() or folded in common.titles or folded in common.stopwords:
+        return None
+    if any(folded.endswith(ending) for ending in common.role_endings):
+        return None
+    return folded
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # of the name (its first name, when it has one)
+    end: int
+    person: Person
+
+
+def mentions(ctx: Context, start: int, end: int, known: set[str] | None = None) -> list[Mention]:
+    """Each word in text[start:end] that is a known surname, with the first name the word
+    before it gives (Lukas Gruber), if any."""
+    known = surnames(ctx) if known is None else known
+    if not known:
+        return []
+    out: list[Mention] = []
+    previous: Any = None
+    for m in WORD.finditer(ctx.text, start, end):
+        word = m.group()
+        surname = fold_part(word)
+        if surname in known:
+            first = None
+            if previous is not None and ctx.text[previous.end():m.start()].isspace():
+                first = _first_name(ctx, previous.group(), surname)
+            out.append(Mention(previous.start() if first else m.start(), m.end(), Person(surname, first)))
+        previous = m
+    return out
