@@ -31,9 +31,9 @@ class Check:
 
 
 def _all() -> tuple[Check, ...]:
-    from claims.findings import ages, dates
+    from claims.findings import ages, dates, figures
 
-    checks = (*dates.CHECKS, *ages.CHECKS)
+    checks = (*dates.CHECKS, *ages.CHECKS, *figures.CHECKS)
     return tuple(sorted(checks, key=lambda c: c.code))
 
 
