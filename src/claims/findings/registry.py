@@ -31,9 +31,9 @@ class Check:
 
 
 def _all() -> tuple[Check, ...]:
-    from claims.findings import ages, dates, figures
+    from claims.findings import ages, dates, figures, names, quotes
 
-    checks = (*dates.CHECKS, *ages.CHECKS, *figures.CHECKS)
+    checks = (*dates.CHECKS, *ages.CHECKS, *figures.CHECKS, *names.CHECKS, *quotes.CHECKS)
     return tuple(sorted(checks, key=lambda c: c.code))
 
 
