@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import Field
 
 from claims.findings.context import Context
-from claims.findings.people import Person, fold_part, mentions, names, parts_of, surnames
+from claims.findings.people import Person, add_text_names, fold_part, mentions, names, parts_of, surnames
 from claims.findings.registry import Check, variants
 from claims.findings.schema import Section
 from claims.findings.values import calendar_value, names_year, number, words
@@ -31,17 +31,15 @@ class Age:
     at_event: bool  # mit 18 Jahren, im Alter von 87 Jahren: an age at some event
     person: Person | None
     shown: str  # the name as written, for messages
-    marked: bool = True  # the text says it is an age (54-Jährige); not only a number in brackets
 
 
 def _previous_sentence_first(ctx: Context, claim: Claim, known: set[str]) -> Person | None:
-    """The first person named in the sentence before the claim's (in the same paragraph)."""
+    """The first person named in the sentence before the claim's (a paragraph may open with
+    „Der 64-Jährige …“ about the person the last one ended with)."""
     sentence = ctx.sentence(claim)
     if sentence is None or sentence.index < 2:
         return None
     previous = ctx.sentences[sentence.index - 2]
-    if previous.paragraph != sentence.paragraph:
-        return None
     before = mentions(ctx, previous.start, previous.end, known)
     return before[0].person if before else None
 
@@ -90,7 +88,7 @@ def _person_of_birth(ctx: Context, claim: Claim, known: set[str]) -> Person | No
 
 
 def _shown(ctx: Context, person: Person) -> str:
-    for name in names(ctx):
+    for name in [*names(ctx), *getattr(ctx, "_text_names", [])]:
         if name.surname == person.surname and len(name.parts) >= 2 and \
                 (person.first is None or name.parts[-2].casefold() == person.first):
             return name.text
@@ -134,8 +132,30 @@ def _prepare_birth(section: BirthSection, prep: Any) -> BirthCues:
                      prep.pattern(section.birth_after, "age-birth-year.birth_after"))
 
 
+def _with_text_names(ctx: Context, births: list[Claim] | None = None) -> None:
+    """People of the sentences around ages and birth dates that no claim names."""
+    if births:
+        add_text_names(ctx, [ctx.sentence_span(b) for b in births])
+    if getattr(ctx, "_age_names", False):
+        return
+    ctx._age_names = True  # type: ignore[attr-defined]
+    spans = []
+    common = ctx.common
+    for claim in ctx.by_kind["figure"]:
+        if common.age.search(claim.text) or (claim.value.get("unit") is None and isinstance(claim.value, dict)
+                                             and ctx.text[claim.start - 1:claim.start] in "(,"):
+            spans.append(ctx.sentence_span(claim))
+            sentence = ctx.sentence(claim)
+            if sentence is not None and sentence.index >= 2:
+                previous = ctx.sentences[sentence.index - 2]
+                spans.append((previous.start, previous.end))
+    if spans:
+        add_text_names(ctx, spans)
+
+
 def _ages(ctx: Context, skip_before: frozenset[str]) -> list[Age]:
     common = ctx.common
+    _with_text_names(ctx)
     known = set(surnames(ctx))
     bracketed: list[tuple[Claim, int, Person, str]] = []
     marked: list[tuple[Claim, int]] = []
@@ -163,14 +183,15 @@ def _ages(ctx: Context, skip_before: frozenset[str]) -> list[Age]:
         in_sentence[claim.sentence_start] = in_sentence.get(claim.sentence_start, 0) + 1
     for claim, years, person, shown in bracketed:
         if in_sentence[claim.sentence_start] == 1:  # several: a list of votes, goals, seats
-            out.append(Age(claim, years, False, person, shown, marked=False))
+            out.append(Age(claim, years, False, person, shown))
     for claim, years in marked:
         before = [w.casefold() for w in words(ctx.text[max(0, claim.start - 30):claim.start])[-2:]]
         if any(w in skip_before for w in before):
             continue
         person = _person_of_age(ctx, claim, known)
-        out.append(Age(claim, years, common.age_at_event.search(claim.text) is not None,
-                       person, _shown(ctx, person) if person else ""))
+        at_event = common.age_at_event.search(claim.text) is not None and \
+            common.age_now.search(ctx.text, max(0, claim.start - 30), claim.start) is None
+        out.append(Age(claim, years, at_event, person, _shown(ctx, person) if person else ""))
     out.sort(key=lambda a: a.claim.start)
     return out
 
@@ -207,6 +228,7 @@ def _age_birth_year(ctx: Context, cues: BirthCues) -> None:
             births.append((claim, cal))
     if not births:
         return
+    _with_text_names(ctx, [b for b, _ in births])
     ages = _ages(ctx, cues.skip_before)
     known = set(surnames(ctx)) | {a.person.surname for a in ages if a.person}
     birth_people = {b.id: _person_of_birth(ctx, b, known) for b, _ in births}
@@ -258,7 +280,7 @@ def _two_ages(ctx: Context, cues: AgeCues) -> None:
         earlier = next((a for a in seen if a.person.same(age.person)), None)  # type: ignore[union-attr]
         if earlier is None:
             seen.append(age)
-        elif earlier.years != age.years and (earlier.marked or age.marked):
+        elif earlier.years != age.years:
             ctx.add("two-ages", "default", age.claim, [earlier.claim], person=earlier.shown or age.shown,
                     first=str(earlier.years), second=str(age.years))
 

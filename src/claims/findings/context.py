@@ -110,13 +110,14 @@ class Context:
         check = by_name()[name]
         template = templates(self.data.checks[name].section)[variant]
         message = template.format(**fields)
-        if anchor is None and at is not None:
-            anchor = self._nearest(at)
+        own_place = anchor is None and at is not None
+        if own_place:
+            anchor = self._nearest(at)  # type: ignore[arg-type]
         others = sorted({c.id: c for c in related if anchor is None or c.id != anchor.id}.values(),
                         key=lambda c: c.start)
-        if anchor is not None:
+        if anchor is not None and not own_place:
             start, end, line, column = anchor.start, anchor.end, anchor.line or 1, anchor.column or 1
-        else:
+        else:  # what no claim holds is reported where it stands, and shown in the nearest claim's row
             start = end = at or 0
             line = self.text.count("\n", 0, start) + 1
             column = start - (self.text.rfind("\n", 0, start) + 1) + 1

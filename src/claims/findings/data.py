@@ -233,6 +233,7 @@ class CommonCues:
     age_apposition: Any
     age_predicate: Any
     pronoun_start: Any
+    age_now: Any
     percent_units: frozenset[str]
     point_units: frozenset[str]
     role_endings: tuple[str, ...]
@@ -252,6 +253,7 @@ def _prepare_common(common: Common, prep: Prep) -> CommonCues:
         age_apposition=prep.pattern(common.age_apposition, "common.age_apposition"),
         age_predicate=prep.pattern(common.age_predicate, "common.age_predicate"),
         pronoun_start=prep.pattern(common.pronoun_start, "common.pronoun_start"),
+        age_now=prep.pattern(rf"(?:{common.age_now})\Z", "common.age_now"),
         percent_units=frozenset(prep.words(common.percent_units, "common.percent_units")),
         point_units=frozenset(prep.words(common.point_units, "common.point_units")),
         role_endings=tuple(sorted(prep.words(common.role_endings, "common.role_endings"))),

@@ -157,11 +157,9 @@ def _month_name(ctx: Context, month: int) -> str:
 
 
 def _covered(starts: list[int], claims: list[Claim], start: int, end: int) -> bool:
+    """Whether a claim holds all of text[start:end] (a claim of a part, 15 Uhr of 27.15 Uhr, does not)."""
     i = bisect.bisect_right(starts, start) - 1
-    for j in (i, i + 1):
-        if 0 <= j < len(claims) and claims[j].start < end and start < claims[j].end:
-            return True
-    return False
+    return 0 <= i < len(claims) and claims[i].start <= start and end <= claims[i].end
 
 
 def _impossible_value(ctx: Context, claim: Claim, cal: Calendar) -> None:
@@ -291,6 +289,9 @@ class RelativeSection(Section):
     gap_after: str = r"(?!)"
     # a date beginning with one of these words is a start or an end, not the same time (seit 1958)
     skip: list[str] = Field(default_factory=list)
+    # words (and {lists}) whose value counts from the article date: days as a number (gestern = -1),
+    # or a unit and a number ("Y -1": Vorjahr); such a word is also read where no claim took it
+    offsets: list[str] = Field(default_factory=list)
 
 
 @dataclass
@@ -300,23 +301,100 @@ class RelativeCues:
     gap: Any
     gap_after: Any
     skip: frozenset[str]
+    offsets: dict[str, tuple[str, int]]  # relative word -> (unit, offset) from the article date
+    word_before: Any  # one of those words right before a date, when no claim took it (Morgen, am 3. Mai)
+
+
+def _offset(value: Any) -> tuple[str, int] | None:
+    """A word list's value as a unit and offset: -1 (days: gestern), "Y -1" (Vorjahr)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return "D", value
+    if isinstance(value, str):
+        parts = value.split()
+        if len(parts) == 2 and parts[0] in ("D", "M", "Y") and parts[1].lstrip("-").isdigit():
+            return parts[0], int(parts[1])
+    return None
 
 
 def _prepare_relative(section: RelativeSection, prep: Any) -> RelativeCues:
+    offsets = {}
+    for word, value in prep.entries(section.offsets, "relative-date.offsets"):
+        found = _offset(value)
+        if found is not None:
+            offsets.setdefault(word.casefold(), found)
+    import regex
+
+    from claims.ruleset.loader import _trie_pattern
+
+    before = _trie_pattern(sorted(offsets), ignore_case=True) if offsets else "(?!)"
     return RelativeCues(prep.word_pattern(section.relative, "relative-date.relative", whole=False),
                         prep.pattern(section.relative_pattern, "relative-date.relative_pattern"),
                         prep.pattern(section.gap, "relative-date.gap"),
                         prep.pattern(section.gap_after, "relative-date.gap_after"),
-                        frozenset(prep.words(section.skip, "relative-date.skip")))
+                        frozenset(prep.words(section.skip, "relative-date.skip")), offsets,
+                        regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<word>{before})(?P<gap>[\s,(]*)\Z", regex.V0))
+
+
+def _counted(unit: str, offset: int, article: dt.date) -> Calendar:
+    """The day, month or year ``offset`` units from the article date."""
+    if unit == "D":
+        day = article + dt.timedelta(days=offset)
+        return Calendar(day.year, day.month, day.day, None, None)
+    if unit == "M":
+        index = article.year * 12 + article.month - 1 + offset
+        return Calendar(index // 12, index % 12 + 1, None, None, None)
+    return Calendar(article.year + offset, None, None, None, None)
+
+
+def _from_article(cues: RelativeCues, claim: Claim, article: dt.date) -> Calendar | None:
+    """The relative claim read from the article date by its word's offset (the value may count
+    from a year named before: Vorjahr after „2026“), or None."""
+    for word in words(claim.text):
+        found = cues.offsets.get(word.casefold())
+        if found is not None:
+            return _counted(*found, article)
+    return None
+
+
+def _timex(cal: Calendar) -> str:
+    if cal.precision == "day":
+        return f"{cal.year:04d}-{cal.month:02d}-{cal.day:02d}"
+    return f"{cal.year:04d}-{cal.month:02d}" if cal.precision == "month" else f"{cal.year:04d}"
+
+
+def _agree(a: Calendar, b: Calendar) -> bool:
+    precision = min((a.precision, b.precision), key=("year", "month", "day").index)
+    return a.key(precision) == b.key(precision)
 
 
 def _is_relative(cues: RelativeCues, claim: Claim) -> bool:
     return cues.words.search(claim.text) is not None or cues.pattern.search(claim.text) is not None
 
 
+def _relative_word_before(ctx: Context, cues: RelativeCues) -> None:
+    """A relative word that no claim took, right before an explicit date (Morgen, am 23. März)."""
+    ends = {c.end for c in ctx.claims}
+    for claim in ctx.by_kind["date"]:
+        if not DIGIT.search(claim.text) or _first_word(claim) in cues.skip:
+            continue
+        start, _ = ctx.sentence_span(claim)
+        found = cues.word_before.search(ctx.text, max(start, claim.start - 24), claim.start)
+        if found is None or found.end("word") in ends or not cues.gap.match(found.group("gap")):
+            continue
+        cal_e = calendar_value(claim.value)
+        if cal_e is None or cal_e.year is None or cal_e.hour is not None:
+            continue
+        word = found.group("word")
+        plain = _counted(*cues.offsets[word.casefold()], ctx.date)  # type: ignore[arg-type]
+        if not _agree(plain, cal_e):
+            ctx.add("relative-date", "default", claim, relative=word, relative_date=ctx.show_date(_timex(plain)),
+                    explicit=claim.text, explicit_date=ctx.show_date(claim.value))
+
+
 def _relative_date(ctx: Context, cues: RelativeCues) -> None:
     if ctx.date is None:
         return
+    _relative_word_before(ctx, cues)
     for a, b in _neighbours(ctx.by_kind["date"]):
         rel_a, rel_b = _is_relative(cues, a), _is_relative(cues, b)
         if rel_a == rel_b or _first_word(a) in cues.skip or _first_word(b) in cues.skip:
@@ -342,6 +420,9 @@ def _relative_date(ctx: Context, cues: RelativeCues) -> None:
                 continue
             precision = min((cal_r.precision, cal_e.precision), key=("year", "month", "day").index)
             if cal_r.key(precision) == cal_e.key(precision):
+                continue
+            plain = _from_article(cues, relative, ctx.date)
+            if plain is not None and _agree(plain, cal_e):
                 continue
         ctx.add("relative-date", "default", relative, [explicit], relative=relative.text,
                 relative_date=ctx.show_date(relative.value), explicit=explicit.text,
@@ -414,6 +495,13 @@ def _cue_in(pattern: Any, text: str, start: int, end: int, skip: tuple[int, int]
     return None
 
 
+def _cue_at(pattern: Any, text: str, start: int, end: int, skip: tuple[int, int]) -> tuple[str | None, int]:
+    for m in pattern.finditer(text, start, end):
+        if not (skip[0] <= m.start() < skip[1]):
+            return m.group(), m.start()
+    return None, -1
+
+
 def _side(cal: Calendar, claim: Claim, article: dt.date, window: int) -> int:
     """-1 when the date lies before the article date, 1 after it, 0 the same (at its precision)."""
     year_given = cal.year is not None and names_year(claim, cal.year)
@@ -463,10 +551,11 @@ def _tense_date(ctx: Context, cues: TenseCues) -> None:
         left, right = ctx.clause(claim)
         own = (claim.start, claim.end)
         future = _cue_in(cues.future, text, left, right, own)
-        past = _cue_in(cues.past, text, left, right, own)
+        past, past_at = _cue_at(cues.past, text, left, right, own)
         if past is None:
             m = cues.past_pattern.search(text, left, right)
-            past = m.group() if m is not None and not (own[0] <= m.start() < own[1]) else None
+            if m is not None and not (own[0] <= m.start() < own[1]):
+                past, past_at = m.group(), m.start()
         if (future is None) == (past is None):
             continue  # no tense, or both (war für den 3. März geplant)
         before = [w.casefold() for w in words(text[left:claim.start])[-cues.skip_window:]] + [_first_word(claim)]
@@ -483,8 +572,10 @@ def _tense_date(ctx: Context, cues: TenseCues) -> None:
             ctx.add("tense-date", "future", claim, text=claim.text, date=ctx.show_date(claim.value),
                     article_date=ctx.show_day(article), cue=future)
         elif past is not None and side > 0:
+            # vor der Wahl am 6. April wurde …: a date after its noun, before the verb, names the
+            # noun's event; after the verb (der Saal war am 24. März besetzt) it times the clause
             if any(w in cues.target_before for w in before) or cues.past_not.search(text, left, right) \
-                    or after_noun:  # vor der Wahl am 6. April wurde …: the date names the noun's event
+                    or (after_noun and past_at > claim.end):
                 continue
             ctx.add("tense-date", "past", claim, text=claim.text, date=ctx.show_date(claim.value),
                     article_date=ctx.show_day(article), cue=past)

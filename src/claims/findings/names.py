@@ -21,6 +21,7 @@ from claims.findings.context import Context
 from claims.findings.people import Name, fold_part, names, parts_of
 from claims.findings.registry import Check, variants
 from claims.findings.schema import Section
+from claims.findings.values import WORD
 from claims.models import Claim
 
 GROUP_LIMIT = 200  # distinct names compared pairwise at most
@@ -51,15 +52,19 @@ def distance(a: str, b: str, limit: int) -> int:
 class SpellingSection(Section):
     # letters that are one letter written otherwise (ü = ue, ß = ss)
     same_letters: dict[str, str] = Field(default_factory=dict)
+    # endings that grammar adds to a name part (die Deutsche Bank, der Deutschen Bank): no spelling
+    endings: list[str] = Field(default_factory=list)
 
 
 @dataclass
 class SpellingCues:
     same_letters: dict[str, str]
+    endings: tuple[str, ...] = ()
 
 
 def _prepare_spelling(section: SpellingSection, prep: Any) -> SpellingCues:
-    return SpellingCues({k.casefold(): v.casefold() for k, v in section.same_letters.items()})
+    return SpellingCues({k.casefold(): v.casefold() for k, v in section.same_letters.items()},
+                        tuple(e.casefold() for e in section.endings))
 
 
 def _plain(part: str, cues: SpellingCues) -> str:
@@ -84,6 +89,9 @@ def _variant(a: tuple[str, ...], b: tuple[str, ...], cues: SpellingCues) -> bool
         return True  # Jae-yong, Jae-Yong
     if fold_part(x) == fold_part(y):
         return False  # a genitive s: Gabriels
+    fx, fy = sorted((x.casefold(), y.casefold()), key=len)
+    if fy.startswith(fx) and fy[len(fx):] in cues.endings:
+        return False  # Deutsche, Deutschen: an inflected word of a name
     px, py = _plain(x, cues), _plain(y, cues)
     if px == py:
         return True  # Müller, Mueller; Urzí, Urzi
@@ -100,13 +108,65 @@ def _shown_in(spelling: list[Name]) -> Claim:
     return next((n.claim for n in spelling if n.claim.kind == "role"), spelling[0].claim)
 
 
+TEXT_LIMIT = 50  # occurrences of a name part looked at in the text, per part
+
+
+def _word_after(text: str, end: int) -> str | None:
+    m = WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    return m.group() if m is not None else None
+
+
+def _word_before(text: str, at: int) -> str | None:
+    if text[at - 1:at] != " ":
+        return None
+    i = at - 1
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-'’"):
+        i -= 1
+    return text[i:at - 1] or None
+
+
+def _in_text(ctx: Context, groups: dict[tuple[str, ...], list[Name]]) -> dict[tuple[str, ...], int]:
+    """Two-part names the text gives beside a claim's name part, though no claim names them: the
+    rules miss a role word (Primarin Martina Obexer …) and the misspelt speaker is all the claims
+    have. For each name of the claims, the word after its first name and the word before its
+    surname are looked at where they stand in the text. Returns name -> where it first stands."""
+    common = ctx.common
+    text = ctx.text
+    found: dict[tuple[str, ...], int] = {}
+    for parts in groups:
+        if len(parts) != 2:
+            continue
+        for part, side in ((parts[0], 1), (parts[1], -1)):
+            at, seen = text.find(part), 0
+            while at >= 0 and seen < TEXT_LIMIT:
+                seen += 1
+                end = at + len(part)
+                whole = (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+                word = (_word_after(text, end) if side > 0 else _word_before(text, at)) if whole else None
+                if word and word[:1].isupper() and word.casefold() not in common.stopwords and \
+                        word.casefold() not in common.titles and \
+                        not any(word.casefold().endswith(e) for e in common.role_endings):
+                    candidate = (parts[0], word) if side > 0 else (word, parts[1])
+                    if candidate not in groups:
+                        found.setdefault(candidate, at)
+                at = text.find(part, end)
+    return found
+
+
 def _name_spelling(ctx: Context, cues: SpellingCues) -> None:
     groups: dict[tuple[str, ...], list[Name]] = {}
     for name in names(ctx):
         if len(name.parts) >= 2:
             groups.setdefault(name.parts, []).append(name)
+    if len(groups) > GROUP_LIMIT:
+        return
+    for candidate in _in_text(ctx, groups):
+        for parts, named in groups.items():
+            if _variant(candidate, parts, cues):
+                ctx.add("name-spelling", "default", _shown_in(named), [], first=" ".join(candidate),
+                        second=named[0].text)
     distinct = list(groups)
-    if len(distinct) < 2 or len(distinct) > GROUP_LIMIT:
+    if len(distinct) < 2:
         return
     # names that may be variants share their number of parts and one part's first letter
     reported: set[frozenset[tuple[str, ...]]] = set()
@@ -196,13 +256,26 @@ def _same_org(a: str, b: str, cues: RolesCues) -> bool:
         any(len(w) >= 2 and (w in (initials_a, joined_a)) for w in wb)
 
 
+def _full_name(ctx: Context, claim: Claim, parts: tuple[str, ...]) -> tuple[str, ...]:
+    """A role's person of one part that the text goes on after (Direktorin Sabine | Tschurtschenthaler
+    …, when the rules stopped at a long name): the next word, if it reads as a surname."""
+    if len(parts) != 1 or not claim.text.endswith(parts[0]):
+        return parts
+    word = _word_after(ctx.text, claim.end)
+    common = ctx.common
+    if word and word[:1].isupper() and word.casefold() not in common.stopwords and \
+            not any(word.casefold().endswith(e) for e in common.role_endings):
+        return (*parts, word)
+    return parts
+
+
 def _person_roles(ctx: Context, cues: RolesCues) -> None:
     people: dict[tuple[str, ...], list[Claim]] = {}
     for claim in ctx.by_kind["role"]:
         value = claim.value
         if not isinstance(value, dict) or not isinstance(value.get("person"), str):
             continue
-        parts = parts_of(ctx, value["person"])
+        parts = _full_name(ctx, claim, parts_of(ctx, value["person"]))
         if len(parts) < 2:
             continue
         people.setdefault(tuple(fold_part(p) for p in parts), []).append(claim)
@@ -215,19 +288,19 @@ def _person_roles(ctx: Context, cues: RolesCues) -> None:
         for later in claims[1:]:
             a, b = first.value, later.value
             role_a, role_b = a.get("role"), b.get("role")
+            person = " ".join(_full_name(ctx, first, parts_of(ctx, a["person"])))
             if isinstance(role_a, str) and isinstance(role_b, str) and not _same_role(role_a, role_b, cues):
                 key = _cut(role_b, cues.endings)
                 if key not in role_seen:
                     role_seen.add(key)
-                    ctx.add("person-roles", "role", later, [first], person=a["person"], first=role_a,
-                            second=role_b)
+                    ctx.add("person-roles", "role", later, [first], person=person, first=role_a, second=role_b)
                 continue
             org_a, org_b = a.get("org"), b.get("org")
             if isinstance(org_a, str) and isinstance(org_b, str) and not _same_org(org_a, org_b, cues):
                 key = org_b.casefold()
                 if key not in org_seen:
                     org_seen.add(key)
-                    ctx.add("person-roles", "org", later, [first], person=a["person"], first=org_a, second=org_b)
+                    ctx.add("person-roles", "org", later, [first], person=person, first=org_a, second=org_b)
 
 
 CHECKS = (

@@ -21,7 +21,7 @@ class Name:
 
     text: str
     parts: tuple[str, ...]
-    claim: Claim
+    claim: Claim  # None for a name found in the text (add_text_names)
 
     @property
     def surname(self) -> str:
@@ -78,11 +78,38 @@ def names(ctx: Context) -> list[Name]:
     return found
 
 
+def _all_names(ctx: Context) -> list[Name]:
+    return names(ctx) + list(getattr(ctx, "_text_names", []))
+
+
+def add_text_names(ctx: Context, spans: list[tuple[int, int]]) -> None:
+    """Take in the people the language's ``person`` pattern finds in these stretches of text
+    (sentences around ages), for people the claims do not name (Lukas Stocker leitet den Hof).
+    A match loses titles, small words and role words before it; what still has a small word or
+    a role word in it, or fewer than two parts, is no name."""
+    common = ctx.common
+    found: list[Name] = list(getattr(ctx, "_text_names", []))
+    seen: set[tuple[int, int]] = set()
+    for start, end in spans:
+        if (start, end) in seen:
+            continue
+        seen.add((start, end))
+        for m in common.person.finditer(ctx.text, start, end):
+            parts = parts_of(ctx, m.group())
+            if len(parts) < 2 or any(p.casefold() in common.stopwords or
+                                     any(p.casefold().endswith(e) for e in common.role_endings) for p in parts):
+                continue
+            found.append(Name(" ".join(parts), parts, None))  # type: ignore[arg-type]
+    ctx._text_names = found  # type: ignore[attr-defined]
+    for key in ("_surnames", "_first_names"):
+        ctx.__dict__.pop(key, None)
+
+
 def surnames(ctx: Context) -> set[str]:
     """Surnames of the people named with at least two parts (Anna Berger: berger)."""
     cached = getattr(ctx, "_surnames", None)
     if cached is None:
-        cached = {n.surname for n in names(ctx) if len(n.parts) >= 2}
+        cached = {n.surname for n in _all_names(ctx) if len(n.parts) >= 2}
         ctx._surnames = cached  # type: ignore[attr-defined]
     return cached
 
@@ -105,7 +132,7 @@ def first_names(ctx: Context) -> dict[str, set[str]]:
     cached = getattr(ctx, "_first_names", None)
     if cached is None:
         cached = {}
-        for name in names(ctx):
+        for name in _all_names(ctx):
             if len(name.parts) >= 2:
                 cached.setdefault(name.surname, set()).add(name.parts[-2].casefold())
         ctx._first_names = cached  # type: ignore[attr-defined]

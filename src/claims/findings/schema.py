@@ -75,6 +75,8 @@ class Common(BaseModel):
     age_apposition: str = r"^\s*,\s*$"
     # an age said of someone named before in the clause (Huber ist 56 Jahre alt)
     age_predicate: str = r"(?!)"
+    # right before an age at an event, what makes it the present age after all (sie ist mit 53 Jahren …)
+    age_now: str = r"(?!)"
     # a sentence opening with a personal pronoun, which speaks of the person named before (Sie …)
     pronoun_start: str = r"(?!)"
     # endings of role words, which are no first names (Bürgermeister Gruber): words and {lists}

@@ -14,9 +14,10 @@ _CALENDAR = regex.compile(r"^(?P<y>\d{4}|XXXX)(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?
                           r"(?:T(?:(?P<hh>\d{2}):(?P<mm>\d{2})(?::\d{2})?|[A-Z]{2}))?$")
 _WEEK = regex.compile(r"^(?P<y>\d{4})-W(?P<w>\d{2})$")
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*")
 DIGIT = regex.compile(r"\d")
 FOUR_DIGITS = regex.compile(r"(?<!\d)\d{4}(?!\d)")
-TWO_DIGIT_YEAR = regex.compile(r"\d\.\s?\d{2}(?!\d)|['’]\d{2}(?!\d)")
+TWO_DIGIT_YEAR = regex.compile(r"(?<!\d)\d{1,2}\.\s?\d{1,2}\.\s?\d{2}(?![\d.])|['’]\d{2}(?!\d)")
 
 
 class Calendar:
@@ -98,8 +99,16 @@ def nearest_day(month: int, day: int, ref: dt.date) -> dt.date | None:
     return best
 
 
+_DURATION = regex.compile(r"^P(?:T)?(\d+(?:\.\d+)?)([YMWDHS]|DE|CE)$")
+
+
 def number(claim: Claim) -> float | None:
+    """A figure's number, or the amount of a date claim that is a duration of one unit (auf 280
+    Minuten: PT280M), which a change may end in."""
     value = claim.value
+    if isinstance(value, str) and claim.kind == "date":
+        m = _DURATION.match(value)
+        return float(m.group(1)) if m else None
     if not isinstance(value, dict):
         return None
     n = value.get("number")
