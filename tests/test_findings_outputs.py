@@ -162,3 +162,24 @@ def test_update_keeps_the_editors_cells_and_writes_the_findings_of_the_new_text(
     assert ws.cell(rows["Gestern"], COL["note"]).value == "Protokoll liegt vor"
     assert ws.cell(rows["am Dienstag, dem 18. März 2025"], COL["finding"]).value is None
     assert ws.cell(rows["Gestern"], COL["finding"]).value.startswith("⚠ K104")
+
+
+def test_rules_list_shows_the_checks_with_code_name_and_summary(runner):
+    result = runner.invoke(main, ["rules", "list", "--kind", "finding"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].split()[:3] == ["K101", "weekday-date", "finding"]
+    assert len(lines) == 14
+
+
+def test_rules_docs_has_a_findings_section_per_language():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert text.count("### findings") == 2 and "| K101 | `weekday-date` |" in text
+
+
+def test_rules_test_runs_the_checks_examples(runner):
+    result = runner.invoke(main, ["rules", "test", "--lang", "de", "-v"])
+    assert result.exit_code == 0
+    assert any(line.startswith("ok") and " K101 weekday-date: match " in line for line in result.output.splitlines())

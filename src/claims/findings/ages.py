@@ -222,7 +222,7 @@ def _age_birth_year(ctx: Context, cues: BirthCues) -> None:
         if cal is None or cal.year is None or (cal.day is None and not names_year(claim, cal.year)):
             continue
         left, right = ctx.clause(claim)
-        if cues.claim.search(claim.text) or cues.before.search(ctx.text, max(left - 1, claim.start - 40),
+        if cues.claim.search(claim.text) or cues.before.search(ctx.text, max(0, left - 1, claim.start - 40),
                                                                  claim.start) \
                 or cues.after.match(ctx.text, claim.end, right + 1):
             births.append((claim, cal))

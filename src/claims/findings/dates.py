@@ -226,6 +226,8 @@ class RangeSection(Section):
     # what may stand between the two dates; a dash alone also makes a range (25.–28. März)
     gap: str = r"^\s*$"
     dash: str = r"^\s*[-–—]\s*$"
+    # or the end word itself, where the rules leave it between the claims (from March 25 to March 23)
+    between: str = r"(?!)"
 
 
 @dataclass
@@ -234,19 +236,22 @@ class RangeCues:
     end: frozenset[str]
     gap: Any
     dash: Any
+    between: Any
 
 
 def _prepare_range(section: RangeSection, prep: Any) -> RangeCues:
     return RangeCues(frozenset(prep.words(section.start, "backwards-range.start")),
                      frozenset(prep.words(section.end, "backwards-range.end")),
-                     prep.pattern(section.gap, "backwards-range.gap"), prep.pattern(section.dash, "backwards-range.dash"))
+                     prep.pattern(section.gap, "backwards-range.gap"), prep.pattern(section.dash, "backwards-range.dash"),
+                     prep.pattern(section.between, "backwards-range.between"))
 
 
 def _backwards_range(ctx: Context, cues: RangeCues) -> None:
     for a, b in _neighbours(ctx.by_kind["date"]):
         gap = _gap(ctx, a, b)
         dashed = cues.dash.match(gap) is not None
-        if not dashed and not (cues.gap.match(gap) and _first_word(a) in cues.start and _first_word(b) in cues.end):
+        ends = (cues.gap.match(gap) and _first_word(b) in cues.end) or cues.between.match(gap)
+        if not dashed and not (ends and _first_word(a) in cues.start):
             continue
         first, last = calendar_value(a.value), calendar_value(b.value)
         if first is None or last is None or first.year is None or last.year is None:
