@@ -25,10 +25,13 @@ def find(text: str, date: dt.date | None, claims: list[Any], sentences: list[Any
     from claims.findings.context import Context
     from claims.findings.registry import by_name
 
+    from claims.engine.matcher import _cyclic_gc_paused
+
     ctx = Context(text, date, claims, sentences, data, lang)
     checks = by_name()
-    for name, prepared in data.checks.items():
-        checks[name].run(ctx, prepared.cues)
+    with _cyclic_gc_paused():  # as for the extraction: many small objects, no cycles
+        for name, prepared in data.checks.items():
+            checks[name].run(ctx, prepared.cues)
     seen: set[tuple[str, str, str]] = set()
     out: list[Finding] = []
     for finding in sorted(ctx.findings, key=lambda f: (f.start, f.code)):

@@ -17,10 +17,10 @@ from typing import Any
 from pydantic import Field
 
 from claims.findings.context import Context
-from claims.findings.people import Person, add_text_names, fold_part, mentions, names, parts_of, surnames
+from claims.findings.people import Person, add_text_names, all_names, fold_part, mentions, parts_of, surnames
 from claims.findings.registry import Check, variants
 from claims.findings.schema import Section
-from claims.findings.values import calendar_value, names_year, number, words
+from claims.findings.values import found_in, names_year, number, words
 from claims.models import Claim
 
 
@@ -88,16 +88,27 @@ def _person_of_birth(ctx: Context, claim: Claim, known: set[str]) -> Person | No
 
 
 def _shown(ctx: Context, person: Person) -> str:
-    for name in [*names(ctx), *getattr(ctx, "_text_names", [])]:
+    """The person's name as the article writes it, for messages."""
+    memo = ctx.__dict__.setdefault("_shown_names", {})
+    if person in memo:
+        return memo[person]
+    shown = person.surname.title() if person.first is None else f"{person.first.title()} {person.surname.title()}"
+    for name in all_names(ctx):
         if name.surname == person.surname and len(name.parts) >= 2 and \
                 (person.first is None or name.parts[-2].casefold() == person.first):
-            return name.text
-    return person.surname.title() if person.first is None else f"{person.first.title()} {person.surname.title()}"
+            shown = name.text
+            break
+    memo[person] = shown
+    return shown
 
 
 class AgeSection(Section):
     # words right before an age that put it in another time (der damals 35-Jährige)
     skip_before: list[str] = Field(default_factory=list)
+
+
+AGE_LIMIT = 40  # more ages than this in one text: a list (results, victims), not people to compare
+BIRTH_LIMIT = 20
 
 
 class BirthSection(AgeSection):
@@ -107,6 +118,11 @@ class BirthSection(AgeSection):
     birth_claim: str = r"(?!)"
     # … or text right after it (1975 in Linz geboren)
     birth_after: str = r"(?!)"
+    # a word one of those holds (geboren, Jahrgang, *): a sentence without one has no birth date
+    birth_words: str = r"(?!)"
+    # literal pieces one of those holds, looked for before the pattern (cheaply: most sentences
+    # with a date are no births)
+    birth_markers: list[str] = Field(default_factory=list)
 
 
 @dataclass
@@ -119,6 +135,8 @@ class BirthCues(AgeCues):
     before: Any
     claim: Any
     after: Any
+    words: Any
+    markers: tuple[str, ...] = ()
 
 
 def _prepare_age(section: AgeSection, prep: Any) -> AgeCues:
@@ -129,7 +147,9 @@ def _prepare_birth(section: BirthSection, prep: Any) -> BirthCues:
     return BirthCues(frozenset(prep.words(section.skip_before, "age-birth-year.skip_before")),
                      prep.pattern(rf"(?:{section.birth_before})\Z", "age-birth-year.birth_before"),
                      prep.pattern(section.birth_claim, "age-birth-year.birth_claim"),
-                     prep.pattern(section.birth_after, "age-birth-year.birth_after"))
+                     prep.pattern(section.birth_after, "age-birth-year.birth_after"),
+                     prep.pattern(section.birth_words, "age-birth-year.birth_words"),
+                     tuple(section.birth_markers))
 
 
 def _with_text_names(ctx: Context, births: list[Claim] | None = None) -> None:
@@ -142,7 +162,7 @@ def _with_text_names(ctx: Context, births: list[Claim] | None = None) -> None:
     spans = []
     common = ctx.common
     for claim in ctx.by_kind["figure"]:
-        if common.age.search(claim.text) or (claim.value.get("unit") is None and isinstance(claim.value, dict)
+        if found_in(common.age, claim.text) or (claim.value.get("unit") is None and isinstance(claim.value, dict)
                                              and ctx.text[claim.start - 1:claim.start] in "(,"):
             spans.append(ctx.sentence_span(claim))
             sentence = ctx.sentence(claim)
@@ -155,6 +175,13 @@ def _with_text_names(ctx: Context, births: list[Claim] | None = None) -> None:
 
 def _ages(ctx: Context, skip_before: frozenset[str]) -> list[Age]:
     common = ctx.common
+    cached = ctx.__dict__.get("_ages")
+    if cached is not None:
+        return cached
+    marked_count = sum(1 for c in ctx.by_kind["figure"] if found_in(common.age, c.text))
+    if marked_count > AGE_LIMIT:
+        ctx._ages = []  # type: ignore[attr-defined]
+        return []
     _with_text_names(ctx)
     known = set(surnames(ctx))
     bracketed: list[tuple[Claim, int, Person, str]] = []
@@ -164,7 +191,7 @@ def _ages(ctx: Context, skip_before: frozenset[str]) -> list[Age]:
         if n is None or not n.is_integer() or not 0 < n < 125:
             continue
         value = claim.value
-        if common.age.search(claim.text):
+        if found_in(common.age, claim.text):
             marked.append((claim, int(n)))
             continue
         if value.get("unit") or value.get("approx"):
@@ -193,6 +220,7 @@ def _ages(ctx: Context, skip_before: frozenset[str]) -> list[Age]:
             common.age_now.search(ctx.text, max(0, claim.start - 30), claim.start) is None
         out.append(Age(claim, years, at_event, person, _shown(ctx, person) if person else ""))
     out.sort(key=lambda a: a.claim.start)
+    ctx._ages = out  # type: ignore[attr-defined]
     return out
 
 
@@ -203,9 +231,9 @@ def _reference(ctx: Context, age: Age, birth: Claim) -> tuple[dt.date | None, in
     """The day (or year) the age is counted to: a date of the age's own sentence for an age at
     an event, else the article date."""
     if age.at_event:
-        for claim in ctx.by_kind["date"]:
-            if claim.sentence_start == age.claim.sentence_start and claim is not birth:
-                cal = calendar_value(claim.value)
+        for claim in ctx.dates_in(age.claim.sentence_start):
+            if claim is not birth:
+                cal = ctx.calendar(claim)
                 if cal is not None and cal.year is not None and (names_year(claim, cal.year) or
                                                                  cal.date is not None):
                     return cal.date, cal.year
@@ -217,8 +245,17 @@ def _reference(ctx: Context, age: Age, birth: Claim) -> tuple[dt.date | None, in
 
 def _age_birth_year(ctx: Context, cues: BirthCues) -> None:
     births: list[tuple[Claim, Any]] = []
-    for claim in ctx.by_kind["date"]:
-        cal = calendar_value(claim.value)
+    with_words: dict[int, bool] = {}
+    for claim, cal, _ in ctx.dated():
+        if cal is None or cal.year is None:
+            continue
+        start = claim.sentence_start
+        if start not in with_words:
+            sentence = claim.sentence
+            with_words[start] = (not cues.markers or any(m in sentence for m in cues.markers)) and \
+                cues.words.search(ctx.text, *ctx.sentence_span(claim)) is not None
+        if not with_words[start]:
+            continue
         if cal is None or cal.year is None or (cal.day is None and not names_year(claim, cal.year)):
             continue
         left, right = ctx.clause(claim)
@@ -226,7 +263,7 @@ def _age_birth_year(ctx: Context, cues: BirthCues) -> None:
                                                                  claim.start) \
                 or cues.after.match(ctx.text, claim.end, right + 1):
             births.append((claim, cal))
-    if not births:
+    if not births or len(births) > BIRTH_LIMIT:
         return
     _with_text_names(ctx, [b for b, _ in births])
     ages = _ages(ctx, cues.skip_before)
@@ -264,11 +301,10 @@ def _in_other_time(ctx: Context, claim: Claim) -> bool:
     die 39-Jährige …): then it is the age of that time."""
     if ctx.date is None:
         return False
-    for date in ctx.by_kind["date"]:
-        if date.sentence_start == claim.sentence_start:
-            cal = calendar_value(date.value)
-            if cal is not None and cal.year is not None and cal.year != ctx.date.year and names_year(date, cal.year):
-                return True
+    for date in ctx.dates_in(claim.sentence_start):
+        cal = ctx.calendar(date)
+        if cal is not None and cal.year is not None and cal.year != ctx.date.year and names_year(date, cal.year):
+            return True
     return False
 
 

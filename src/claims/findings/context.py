@@ -33,6 +33,69 @@ class Context:
         self._persons: dict[int, list[tuple[int, int, str]]] = {}
         self._labels: Any = None
         self._starts: list[int] | None = None
+        self._calendars: dict[int, Any] = {}
+        self._dates_in: dict[int, list[Claim]] | None = None
+
+    # ----------------------------------------------------------------- values, read once
+
+    def calendar(self, claim: Claim) -> Any:
+        """The claim's TIMEX3 calendar value (claims.findings.values.Calendar) or None, parsed
+        once for all checks."""
+        key = id(claim)
+        if key in self._calendars:
+            return self._calendars[key]
+        from claims.findings.values import calendar_value
+
+        found = self._calendars[key] = calendar_value(claim.value)
+        return found
+
+    def dated(self) -> list[tuple[Claim, Any, bool]]:
+        """(claim, its calendar value or None, whether its text has a digit) of every date claim:
+        what most date checks start from, worked out once."""
+        found = self.__dict__.get("_dated")
+        if found is None:
+            from claims.findings.values import DIGIT, calendar_value
+
+            cals = self._calendars
+            found = []
+            digit_of: dict[str, bool] = {}
+            by_value: dict[Any, Any] = {}
+            for c in self.by_kind["date"]:
+                value = c.value
+                cal = by_value.get(value, by_value) if isinstance(value, str) else None
+                if cal is by_value:
+                    cal = by_value[value] = calendar_value(value)
+                cals[id(c)] = cal
+                text = c.text
+                digit = digit_of.get(text)
+                if digit is None:
+                    digit = digit_of[text] = DIGIT.search(text) is not None
+                found.append((c, cal, digit))
+            self._dated = found
+        return found
+
+    def neighbours(self) -> list[tuple[Claim, Claim]]:
+        """Consecutive date claims of one sentence (ranges, a weekday beside its date, …)."""
+        found = self.__dict__.get("_neighbours")
+        if found is None:
+            dates = self.by_kind["date"]
+            found = self._neighbours = [(a, b) for a, b in zip(dates, dates[1:])
+                                        if a.sentence_start == b.sentence_start and a.end <= b.start]
+        return found
+
+    def claim_ends(self) -> set[int]:
+        found = self.__dict__.get("_claim_ends")
+        if found is None:
+            found = self._claim_ends = {c.end for c in self.claims}
+        return found
+
+    def dates_in(self, sentence_start: int) -> list[Claim]:
+        """The date claims of the sentence starting at ``sentence_start``."""
+        if self._dates_in is None:
+            self._dates_in = {}
+            for claim in self.by_kind["date"]:
+                self._dates_in.setdefault(claim.sentence_start, []).append(claim)
+        return self._dates_in.get(sentence_start, [])
 
     # ----------------------------------------------------------------- where a claim stands
 
@@ -50,17 +113,17 @@ class Context:
         return sentence.start, max(sentence.end, claim.end)
 
     def clause(self, claim: Claim) -> tuple[int, int]:
-        """The stretch of the claim's sentence between the clause breaks around it."""
+        """The stretch of the claim's sentence between the clause breaks around it (a break inside
+        the claim's own text, the comma of „am Montag, dem 18. März“, does not count)."""
         start, end = self.sentence_span(claim)
         breaks = self._clauses.get(start)
         if breaks is None:
-            breaks = [m.start() for m in self.common.clause_break.finditer(self.text, start, end)
-                      if not (claim.start <= m.start() < claim.end)]
+            breaks = [m.start() for m in self.common.clause_break.finditer(self.text, start, end)]
             self._clauses[start] = breaks
-        inside = [b for b in breaks if not (claim.start <= b < claim.end)]
-        i = bisect.bisect_right(inside, claim.start)
-        left = inside[i - 1] if i > 0 else start
-        right = inside[i] if i < len(inside) else end
+        i = bisect.bisect_left(breaks, claim.start)
+        left = breaks[i - 1] if i > 0 else start
+        j = bisect.bisect_left(breaks, claim.end, i)
+        right = breaks[j] if j < len(breaks) else end
         return left, right
 
     def persons(self, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -84,7 +147,11 @@ class Context:
     def show_date(self, value: Any) -> str:
         from claims.checklist.display import timex
 
-        return timex(str(value), self.labels)
+        shown = self.__dict__.setdefault("_shown_dates", {})
+        key = str(value)
+        if key not in shown:
+            shown[key] = timex(key, self.labels)
+        return shown[key]
 
     def show_day(self, day: dt.date) -> str:
         return self.show_date(day.isoformat())
@@ -108,13 +175,15 @@ class Context:
         from claims.findings.registry import by_name
 
         check = by_name()[name]
-        template = templates(self.data.checks[name].section)[variant]
-        message = template.format(**fields)
+        known = self.__dict__.setdefault("_templates", {})
+        if name not in known:
+            known[name] = templates(self.data.checks[name].section)
+        message = known[name][variant].format(**fields)
         own_place = anchor is None and at is not None
         if own_place:
             anchor = self._nearest(at)  # type: ignore[arg-type]
         others = sorted({c.id: c for c in related if anchor is None or c.id != anchor.id}.values(),
-                        key=lambda c: c.start)
+                        key=lambda c: c.start) if related else []
         if anchor is not None and not own_place:
             start, end, line, column = anchor.start, anchor.end, anchor.line or 1, anchor.column or 1
         else:  # what no claim holds is reported where it stands, and shown in the nearest claim's row

@@ -85,16 +85,20 @@ class Prep:
         return out
 
     def word_pattern(self, items: list[str], where: str, whole: bool = True) -> Any:
-        """A pattern finding any of the words (case ignored); ``whole``: as whole words only, else
-        also at the start of a longer word (Montag in Montagabend)."""
-        from claims.ruleset.loader import _trie_pattern
+        """A pattern finding any of the words, in lower case, capitalized or as written; ``whole``:
+        as whole words only, else also at the start of a longer word (Montag in Montagabend).
 
-        words = sorted({w for w, _ in self.entries(items, where)})
-        if not words:
-            return regex.compile(r"(?!)")
-        trie = _trie_pattern([" ".join(w.split()) for w in words], ignore_case=True)
-        tail = r"(?![\p{L}\p{N}])" if whole else ""
-        return regex.compile(rf"(?<![\p{{L}}\p{{N}}]){trie}{tail}", regex.V0)
+        Python's own ``re`` with a plain alternation: for a few dozen words it searches a sentence
+        in half the time the regex module's case-blind trie takes, and the checks search many."""
+        import re
+
+        words = {" ".join(w.split()) for w, _ in self.entries(items, where)}
+        forms = sorted({f for w in words for f in (w, w.lower(), w[:1].upper() + w[1:].lower(), w.upper())},
+                       key=lambda w: (-len(w), w))
+        if not forms:
+            return re.compile(r"(?!)")
+        tail = r"(?!\w)" if whole else ""
+        return re.compile(r"(?<!\w)(?:%s)%s" % ("|".join(re.escape(f) for f in forms), tail))
 
 
 def _line(raw: str, where: str) -> int | None:
@@ -237,6 +241,12 @@ class CommonCues:
     percent_units: frozenset[str]
     point_units: frozenset[str]
     role_endings: tuple[str, ...]
+    role_ending_set: frozenset[str] = frozenset()
+    role_ending_max: int = 0
+
+    def __post_init__(self) -> None:
+        self.role_ending_set = frozenset(self.role_endings)
+        self.role_ending_max = max((len(e) for e in self.role_endings), default=0)
 
 
 def _prepare_common(common: Common, prep: Prep) -> CommonCues:

@@ -18,7 +18,7 @@ from pydantic import Field
 from claims.findings.context import Context
 from claims.findings.registry import Check, variants
 from claims.findings.schema import Section
-from claims.findings.values import (DIGIT, Calendar, calendar_value, days_in_month, names_year, nearest_day,
+from claims.findings.values import (DIGIT, Calendar, days_in_month, found_in, names_year, nearest_day,
                                     week_value, words)
 from claims.models import Claim
 
@@ -79,18 +79,21 @@ def _named_weekday(cues: WeekdayCues, text: str) -> int | None:
 
 
 def _weekday_date(ctx: Context, cues: WeekdayCues) -> None:
-    dates = ctx.by_kind["date"]
     named_of = {}
-    for claim in dates:
-        if cues.pattern.search(claim.text) is not None:
-            named_of[claim.id] = _named_weekday(cues, claim.text)
+    named_text: dict[str, int | None] = {}
+    for claim in ctx.by_kind["date"]:
+        text = claim.text
+        if text not in named_text:
+            named_text[text] = _named_weekday(cues, text) if found_in(cues.pattern, text) else 0
+        named = named_text[text]
+        if named != 0:
+            named_of[claim.id] = named
     if not named_of:
         return
-    for claim in dates:
+    for claim, cal, digit in ctx.dated():
         named = named_of.get(claim.id)
         if named is None:
             continue
-        cal = calendar_value(claim.value)
         day = cal.date if cal is not None else None
         if day is None:
             continue
@@ -99,7 +102,7 @@ def _weekday_date(ctx: Context, cues: WeekdayCues) -> None:
             ctx.add("weekday-date", "default", claim, weekday=weekday, date=ctx.show_day(day),
                     actual=cues.names[day.isoweekday()])
             continue
-        if DIGIT.search(claim.text) and ctx.date is not None and cal.month and cal.day \
+        if digit and ctx.date is not None and cal.month and cal.day \
                 and not names_year(claim, day.year):
             # no year in the text: the value took the year in which the weekday fits; the year
             # nearest the article's date is what a reader takes
@@ -108,12 +111,12 @@ def _weekday_date(ctx: Context, cues: WeekdayCues) -> None:
                 ctx.add("weekday-date", "year", claim, weekday=weekday, date=ctx.show_day(near),
                         actual=cues.names[near.isoweekday()], year=str(day.year))
     # a weekday and its date as two claims: am Montag (18. März), gestern, Montag, …
-    for a, b in _neighbours(dates):
+    for a, b in ctx.neighbours():
         for weekday_claim, other in ((a, b), (b, a)):
             named = named_of.get(weekday_claim.id)
-            if named is None or DIGIT.search(weekday_claim.text) or other.id in named_of:
+            if named is None or found_in(DIGIT, weekday_claim.text) or other.id in named_of:
                 continue
-            cal = calendar_value(other.value)
+            cal = ctx.calendar(other)
             day = cal.date if cal is not None else None
             if day is None or cal.hour is not None or not cues.gap.match(_gap(ctx, a, b)):
                 continue
@@ -123,6 +126,11 @@ def _weekday_date(ctx: Context, cues: WeekdayCues) -> None:
 
 
 # --------------------------------------------------------------------------- K102 impossible-date
+
+# Times and dates the rules do not read are searched for in the text itself, up to this length:
+# an article is some thousands of characters; a longer text (a book, a compilation of a year's
+# articles in one file) has only its claims' values checked.
+TEXT_SCAN_LIMIT = 200_000
 
 
 class ImpossibleSection(Section):
@@ -180,11 +188,13 @@ def _impossible_value(ctx: Context, claim: Claim, cal: Calendar) -> None:
 
 
 def _impossible_date(ctx: Context, cues: ImpossibleCues) -> None:
-    for claim in ctx.by_kind["date"]:
-        cal = calendar_value(claim.value)
-        if cal is not None:
+    for claim, cal, _ in ctx.dated():
+        if cal is not None and (cal.month is not None and (cal.month > 12 or (cal.day or 0) > 28 or cal.day == 0
+                                                            or cal.month < 1) or cal.hour is not None):
             _impossible_value(ctx, claim, cal)
     text, claims = ctx.text, ctx.claims
+    if len(text) > TEXT_SCAN_LIMIT:
+        return  # a book or a compilation, no article: only the claims' values are checked
     starts = [c.start for c in claims]
     if cues.anchor:
         at = text.find(cues.anchor)
@@ -247,13 +257,13 @@ def _prepare_range(section: RangeSection, prep: Any) -> RangeCues:
 
 
 def _backwards_range(ctx: Context, cues: RangeCues) -> None:
-    for a, b in _neighbours(ctx.by_kind["date"]):
+    for a, b in ctx.neighbours():
         gap = _gap(ctx, a, b)
         dashed = cues.dash.match(gap) is not None
         ends = (cues.gap.match(gap) and _first_word(b) in cues.end) or cues.between.match(gap)
         if not dashed and not (ends and _first_word(a) in cues.start):
             continue
-        first, last = calendar_value(a.value), calendar_value(b.value)
+        first, last = ctx.calendar(a), ctx.calendar(b)
         if first is None or last is None or first.year is None or last.year is None:
             continue
         if first.hour is not None or last.hour is not None:
@@ -264,7 +274,7 @@ def _backwards_range(ctx: Context, cues: RangeCues) -> None:
         elif names_year(a, first.year) and not names_year(b, last.year) and last.month is not None:
             last = Calendar(first.year, last.month, last.day, None, None)
         by_month = first.precision == "month" and last.precision == "month"
-        if not (DIGIT.search(a.text) and DIGIT.search(b.text)) and not by_month:
+        if not (found_in(DIGIT, a.text) and found_in(DIGIT, b.text)) and not by_month:
             continue  # von Montag bis Sonntag: weekdays run on into the next week
         precision = min((first.precision, last.precision), key=("year", "month", "day").index)
         k1, k2 = first.key(precision), last.key(precision)
@@ -373,20 +383,29 @@ def _agree(a: Calendar, b: Calendar) -> bool:
 
 
 def _is_relative(cues: RelativeCues, claim: Claim) -> bool:
-    return cues.words.search(claim.text) is not None or cues.pattern.search(claim.text) is not None
+    return found_in(cues.words, claim.text) or found_in(cues.pattern, claim.text)
 
 
 def _relative_word_before(ctx: Context, cues: RelativeCues) -> None:
     """A relative word that no claim took, right before an explicit date (Morgen, am 23. März)."""
-    ends = {c.end for c in ctx.claims}
-    for claim in ctx.by_kind["date"]:
-        if not DIGIT.search(claim.text) or _first_word(claim) in cues.skip:
+    ends = ctx.claim_ends()
+    text = ctx.text
+    for claim, cal_e, digit in ctx.dated():
+        if not digit:
+            continue
+        # the word before the date, past a comma or bracket: a relative one? (cheap, before any pattern)
+        j = claim.start
+        while j > 0 and claim.start - j < 3 and not text[j - 1].isalnum():
+            j -= 1
+        k = j
+        while k > 0 and text[k - 1].isalpha():
+            k -= 1
+        if text[k:j].casefold() not in cues.offsets or _first_word(claim) in cues.skip:
             continue
         start, _ = ctx.sentence_span(claim)
         found = cues.word_before.search(ctx.text, max(start, claim.start - 24), claim.start)
         if found is None or found.end("word") in ends or not cues.gap.match(found.group("gap")):
             continue
-        cal_e = calendar_value(claim.value)
         if cal_e is None or cal_e.year is None or cal_e.hour is not None:
             continue
         word = found.group("word")
@@ -400,19 +419,19 @@ def _relative_date(ctx: Context, cues: RelativeCues) -> None:
     if ctx.date is None:
         return
     _relative_word_before(ctx, cues)
-    for a, b in _neighbours(ctx.by_kind["date"]):
+    for a, b in ctx.neighbours():
         rel_a, rel_b = _is_relative(cues, a), _is_relative(cues, b)
         if rel_a == rel_b or _first_word(a) in cues.skip or _first_word(b) in cues.skip:
             continue
         if not (cues.gap if rel_a else cues.gap_after).match(_gap(ctx, a, b)):
             continue
         relative, explicit = (a, b) if rel_a else (b, a)
-        if not DIGIT.search(explicit.text):
+        if not found_in(DIGIT, explicit.text):
             continue
-        cal_e = calendar_value(explicit.value)
+        cal_e = ctx.calendar(explicit)
         if cal_e is None or cal_e.year is None or cal_e.hour is not None:
             continue  # a clock time is no date of its own (heute ab 15 Uhr, am morgigen Sonntag …)
-        cal_r = calendar_value(relative.value)
+        cal_r = ctx.calendar(relative)
         if cal_r is not None and cal_r.hour is not None:
             continue
         if cal_r is None:
@@ -467,6 +486,8 @@ class TenseSection(Section):
 class TenseCues:
     future: Any
     past: Any
+    any: Any  # future or past words, in one pattern
+    future_words: frozenset[str]
     past_pattern: Any
     skip_before: frozenset[str]
     target_before: frozenset[str]
@@ -482,6 +503,8 @@ class TenseCues:
 def _prepare_tense(section: TenseSection, prep: Any) -> TenseCues:
     return TenseCues(prep.word_pattern(section.future, "tense-date.future"),
                      prep.word_pattern(section.past, "tense-date.past"),
+                     prep.word_pattern(section.future + section.past, "tense-date"),
+                     frozenset(prep.words(section.future, "tense-date.future")),
                      prep.pattern(section.past_pattern, "tense-date.past_pattern"),
                      frozenset(prep.words(section.skip_before, "tense-date.skip_before")),
                      frozenset(prep.words(section.target_before, "tense-date.target_before")),
@@ -491,20 +514,6 @@ def _prepare_tense(section: TenseSection, prep: Any) -> TenseCues:
                      prep.pattern(section.past_not, "tense-date.past_not"),
                      prep.pattern(section.future_not, "tense-date.future_not"),
                      section.skip_window, section.window_days)
-
-
-def _cue_in(pattern: Any, text: str, start: int, end: int, skip: tuple[int, int]) -> str | None:
-    for m in pattern.finditer(text, start, end):
-        if not (skip[0] <= m.start() < skip[1]):
-            return m.group()
-    return None
-
-
-def _cue_at(pattern: Any, text: str, start: int, end: int, skip: tuple[int, int]) -> tuple[str | None, int]:
-    for m in pattern.finditer(text, start, end):
-        if not (skip[0] <= m.start() < skip[1]):
-            return m.group(), m.start()
-    return None, -1
 
 
 def _side(cal: Calendar, claim: Claim, article: dt.date, window: int) -> int:
@@ -531,35 +540,33 @@ def _tense_date(ctx: Context, cues: TenseCues) -> None:
     text = ctx.text
     quotes = sorted((q.start, q.end) for q in ctx.by_kind["quote"])
     quote_starts = [s for s, _ in quotes]
-    cue_sentences: dict[int, tuple[bool, bool]] = {}
-    for claim in ctx.by_kind["date"]:
-        if not DIGIT.search(claim.text):
+    # the tense words of a sentence, found once: (position, word, future?) in order; the pattern
+    # for the past (hat … gebaut) only in a clause that wants a past cue and has no past word
+    cues_of: dict[int, list[tuple[int, str, bool]]] = {}
+    for claim, cal, digit in ctx.dated():
+        if not digit or cal is None or cal.year is None:
             continue  # am Sonntag, am nächsten Tag: worked out from context, maybe from this very tense
-        cal = calendar_value(claim.value)
-        if cal is None or cal.year is None:
-            continue
         side = _side(cal, claim, article, cues.window)
         if side == 0:
             continue
         start, end = ctx.sentence_span(claim)
-        has = cue_sentences.get(start)
-        if has is None:  # most sentences have no tense cue at all: look once per sentence
-            has = (cues.future.search(text, start, end) is not None,
-                   cues.past.search(text, start, end) is not None or
-                   cues.past_pattern.search(text, start, end) is not None)
-            cue_sentences[start] = has
-        if not has[0 if side < 0 else 1]:
+        found = cues_of.get(start)
+        if found is None:
+            found = cues_of[start] = [(m.start(), m.group(), m.group().casefold() in cues.future_words)
+                                      for m in cues.any.finditer(text, start, end)]
+        if side < 0 and not any(future for _, _, future in found):
             continue
         i = bisect.bisect_right(quote_starts, claim.start) - 1
         if i >= 0 and quotes[i][0] <= claim.start < quotes[i][1]:
             continue  # a quotation keeps the time it was said in
         left, right = ctx.clause(claim)
-        own = (claim.start, claim.end)
-        future = _cue_in(cues.future, text, left, right, own)
-        past, past_at = _cue_at(cues.past, text, left, right, own)
-        if past is None:
+        inside = [(at, word, future) for at, word, future in found
+                  if left <= at < right and not (claim.start <= at < claim.end)]
+        future = next((word for _, word, is_future in inside if is_future), None)
+        past, past_at = next(((word, at) for at, word, is_future in inside if not is_future), (None, -1))
+        if past is None and (side > 0 or future is not None):  # also: soll … angezündet haben
             m = cues.past_pattern.search(text, left, right)
-            if m is not None and not (own[0] <= m.start() < own[1]):
+            if m is not None and not (claim.start <= m.start() < claim.end):
                 past, past_at = m.group(), m.start()
         if (future is None) == (past is None):
             continue  # no tense, or both (war für den 3. März geplant)
@@ -569,7 +576,7 @@ def _tense_date(ctx: Context, cues: TenseCues) -> None:
         if cues.attributive.match(text, claim.end, right):
             continue
         after_noun = cues.label_before.search(text, max(left, claim.start - 40), claim.start) is not None
-        if after_noun and cues.label.search(claim.text):
+        if after_noun and found_in(cues.label, claim.text):
             continue
         if future is not None and side < 0:
             if cues.future_not.search(text, left, end):

@@ -20,13 +20,14 @@ from pydantic import Field
 from claims.findings.context import Context
 from claims.findings.registry import Check, variants
 from claims.findings.schema import Section
-from claims.findings.values import number, words
+from claims.findings.values import found_in, number, words
 from claims.models import Claim
 
 GROUP_LIMIT = 12  # more figures of one unit than this: a table or a list, not statements to compare
 
 
 def _unit(claim: Claim) -> str | None:
+    """A figure's unit (CEOs, Prozent), or a duration's (PTM: minutes)."""
     value = claim.value
     if claim.kind == "date":
         return "P" + value[-1] if isinstance(value, str) else None  # a duration's unit, PTM: minutes
@@ -55,7 +56,8 @@ def _in_sentence(ctx: Context) -> dict[int, list[Claim]]:
     if cached is None:
         cached = {}
         for claim in ctx.claims:
-            if claim.kind == "figure" or (claim.kind == "date" and number(claim) is not None):
+            kind = claim.kind
+            if kind == "figure" or (kind == "date" and str(claim.value)[:1] == "P" and number(claim) is not None):
                 cached.setdefault(claim.sentence_start, []).append(claim)
         ctx._figures_by_sentence = cached  # type: ignore[attr-defined]
     return cached
@@ -78,6 +80,8 @@ def _changes(ctx: Context, cues: Any) -> list[Change]:
     text = ctx.text
     for figures in _in_sentence(ctx).values():
         for a, b in zip(figures, figures[1:]):
+            if b.start - a.end > 12:
+                continue  # more than one short word between: no change of A to B
             between = words(text[a.end:b.start])
             if not between and words(b.text):  # the rules took the to-word in: auf 84 Minuten
                 between = words(b.text)[:1]
@@ -170,11 +174,17 @@ def _same_quantity(ctx: Context, cues: QuantityCues) -> None:
     common = ctx.common
     changes = _in_change(ctx, cues)
     groups: dict[str, list[Claim]] = {}
+    stems: dict[str, str] = {}
     for claim in ctx.by_kind["figure"]:
-        unit = _unit(claim)
-        if unit is None or claim.id in changes or number(claim) is None or common.age.search(claim.text):
+        value = claim.value
+        unit = value.get("unit") if isinstance(value, dict) else None
+        if not isinstance(unit, str) or not unit or claim.id in changes or number(claim) is None \
+                or found_in(common.age, claim.text):
             continue
-        groups.setdefault(_stem(unit, cues.endings), []).append(claim)
+        stem = stems.get(unit)
+        if stem is None:
+            stem = stems[unit] = _stem(unit, cues.endings)
+        groups.setdefault(stem, []).append(claim)
     text = ctx.text
     info: dict[str, tuple[frozenset[str], bool]] = {}
 

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import Field
 
 from claims.findings.context import Context
-from claims.findings.people import Name, fold_part, names, parts_of
+from claims.findings.people import Name, fold_part, is_role_word, names, parts_of
 from claims.findings.registry import Check, variants
 from claims.findings.schema import Section
 from claims.findings.values import WORD
@@ -109,6 +109,7 @@ def _shown_in(spelling: list[Name]) -> Claim:
 
 
 TEXT_LIMIT = 50  # occurrences of a name part looked at in the text, per part
+from claims.findings.dates import TEXT_SCAN_LIMIT as TEXT_SEARCH_LIMIT  # noqa: E402  (longer: only claims' names)
 
 
 def _word_after(text: str, end: int) -> str | None:
@@ -145,7 +146,7 @@ def _in_text(ctx: Context, groups: dict[tuple[str, ...], list[Name]]) -> dict[tu
                 word = (_word_after(text, end) if side > 0 else _word_before(text, at)) if whole else None
                 if word and word[:1].isupper() and word.casefold() not in common.stopwords and \
                         word.casefold() not in common.titles and \
-                        not any(word.casefold().endswith(e) for e in common.role_endings):
+                        not is_role_word(ctx, word):
                     candidate = (parts[0], word) if side > 0 else (word, parts[1])
                     if candidate not in groups:
                         found.setdefault(candidate, at)
@@ -158,9 +159,11 @@ def _name_spelling(ctx: Context, cues: SpellingCues) -> None:
     for name in names(ctx):
         if len(name.parts) >= 2:
             groups.setdefault(name.parts, []).append(name)
+    if len(groups) < 2 and len(ctx.text) > TEXT_SEARCH_LIMIT:
+        return
     if len(groups) > GROUP_LIMIT:
         return
-    for candidate in _in_text(ctx, groups):
+    for candidate in (_in_text(ctx, groups) if len(ctx.text) <= TEXT_SEARCH_LIMIT else ()):
         for parts, named in groups.items():
             if _variant(candidate, parts, cues):
                 ctx.add("name-spelling", "default", _shown_in(named), [], first=" ".join(candidate),
@@ -263,8 +266,7 @@ def _full_name(ctx: Context, claim: Claim, parts: tuple[str, ...]) -> tuple[str,
         return parts
     word = _word_after(ctx.text, claim.end)
     common = ctx.common
-    if word and word[:1].isupper() and word.casefold() not in common.stopwords and \
-            not any(word.casefold().endswith(e) for e in common.role_endings):
+    if word and word[:1].isupper() and word.casefold() not in common.stopwords and not is_role_word(ctx, word):
         return (*parts, word)
     return parts
 

@@ -22,10 +22,17 @@ class Name:
     text: str
     parts: tuple[str, ...]
     claim: Claim  # None for a name found in the text (add_text_names)
+    surname: str = ""  # the last part, folded
 
-    @property
-    def surname(self) -> str:
-        return fold_part(self.parts[-1])
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "surname", fold_part(self.parts[-1]))
+
+
+def is_role_word(ctx: Context, word: str) -> bool:
+    """Whether a word ends in one of the language's role words (Bürgermeister, Landesrätin)."""
+    endings = ctx.common.role_ending_set
+    folded = word.casefold()
+    return any(folded[i:] in endings for i in range(max(0, len(folded) - ctx.common.role_ending_max), len(folded)))
 
 
 def fold_part(part: str) -> str:
@@ -40,8 +47,7 @@ def parts_of(ctx: Context, text: str) -> tuple[str, ...]:
     common = ctx.common
     parts = [p.strip(",;:()") for p in text.replace("\u00a0", " ").split()]
     parts = [p for p in parts if p and p.casefold() not in common.titles]
-    while len(parts) > 2 and (parts[0].casefold() in common.stopwords or
-                              any(parts[0].casefold().endswith(e) for e in common.role_endings)):
+    while len(parts) > 2 and (parts[0].casefold() in common.stopwords or is_role_word(ctx, parts[0])):
         parts.pop(0)
     return tuple(parts)
 
@@ -57,7 +63,8 @@ def names(ctx: Context) -> list[Name]:
     if cached is not None:
         return cached
     found: list[Name] = []
-    for claim in ctx.claims:
+    seen: dict[str, tuple[str, ...]] = {}
+    for claim in (*ctx.by_kind["role"], *ctx.by_kind["quote"], *ctx.by_kind["attribution"]):
         value = claim.value
         if not isinstance(value, dict):
             continue
@@ -71,14 +78,20 @@ def names(ctx: Context) -> list[Name]:
             continue
         if not isinstance(text, str) or not text.strip():
             continue
-        parts = parts_of(ctx, text)
-        if _looks_like_name(parts):
+        parts = seen.get(text)
+        if parts is None:  # the same few names come back all through an article
+            parts = seen[text] = parts_of(ctx, text)
+            if not _looks_like_name(parts):
+                parts = seen[text] = ()
+        if parts:
             found.append(Name(" ".join(parts), parts, claim))
+    found.sort(key=lambda n: n.claim.start)
     ctx._names = found  # type: ignore[attr-defined]
     return found
 
 
-def _all_names(ctx: Context) -> list[Name]:
+def all_names(ctx: Context) -> list[Name]:
+    """The claims' people and those read from the text (add_text_names)."""
     return names(ctx) + list(getattr(ctx, "_text_names", []))
 
 
@@ -96,8 +109,7 @@ def add_text_names(ctx: Context, spans: list[tuple[int, int]]) -> None:
         seen.add((start, end))
         for m in common.person.finditer(ctx.text, start, end):
             parts = parts_of(ctx, m.group())
-            if len(parts) < 2 or any(p.casefold() in common.stopwords or
-                                     any(p.casefold().endswith(e) for e in common.role_endings) for p in parts):
+            if len(parts) < 2 or any(p.casefold() in common.stopwords or is_role_word(ctx, p) for p in parts):
                 continue
             found.append(Name(" ".join(parts), parts, None))  # type: ignore[arg-type]
     ctx._text_names = found  # type: ignore[attr-defined]
@@ -109,7 +121,7 @@ def surnames(ctx: Context) -> set[str]:
     """Surnames of the people named with at least two parts (Anna Berger: berger)."""
     cached = getattr(ctx, "_surnames", None)
     if cached is None:
-        cached = {n.surname for n in _all_names(ctx) if len(n.parts) >= 2}
+        cached = {n.surname for n in all_names(ctx) if len(n.parts) >= 2}
         ctx._surnames = cached  # type: ignore[attr-defined]
     return cached
 
@@ -132,7 +144,7 @@ def first_names(ctx: Context) -> dict[str, set[str]]:
     cached = getattr(ctx, "_first_names", None)
     if cached is None:
         cached = {}
-        for name in _all_names(ctx):
+        for name in all_names(ctx):
             if len(name.parts) >= 2:
                 cached.setdefault(name.surname, set()).add(name.parts[-2].casefold())
         ctx._first_names = cached  # type: ignore[attr-defined]
@@ -148,7 +160,7 @@ def _first_name(ctx: Context, word: str, surname: str) -> str | None:
     common = ctx.common
     if len(word) < 2 or not word[:1].isupper() or folded in common.titles or folded in common.stopwords:
         return None
-    if any(folded.endswith(ending) for ending in common.role_endings):
+    if is_role_word(ctx, word):
         return None
     return folded
 

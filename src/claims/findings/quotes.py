@@ -137,6 +137,14 @@ def _quote_wording(ctx: Context, cues: QuoteCues) -> None:
 def _named_beside(ctx: Context, quote: Quote) -> bool:
     """Whether the speaker's surname stands in the quotation's own sentence, outside it: a speaker
     the link found in a sentence around is less sure than two quotations' words are alike."""
+    seen = ctx.__dict__.setdefault("_named_beside", {})
+    key = id(quote.claim)
+    if key not in seen:
+        seen[key] = _named_beside_now(ctx, quote)
+    return seen[key]
+
+
+def _named_beside_now(ctx: Context, quote: Quote) -> bool:
     parts = parts_of(ctx, quote.speaker or "")
     if not parts:
         return False

@@ -47,8 +47,13 @@ def checks() -> tuple[Check, ...]:
     return _CHECKS
 
 
+_BY_NAME: dict[str, Check] = {}
+
+
 def by_name() -> dict[str, Check]:
-    return {c.name: c for c in checks()}
+    if not _BY_NAME:
+        _BY_NAME.update({c.name: c for c in checks()})
+    return _BY_NAME
 
 
 def by_code() -> dict[str, Check]:

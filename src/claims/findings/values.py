@@ -54,16 +54,38 @@ class Calendar:
         return (self.year, self.month, self.day) if self.month is not None and self.day is not None else None
 
 
-def calendar_value(value: Any) -> Calendar | None:
-    """A TIMEX3 calendar value (2025, 2025-03, 2025-03-17, XXXX-03-17, …T14:00, …TEV), else None."""
-    if not isinstance(value, str):
-        return None
+MEMO_LIMIT = 20_000  # entries a memo of texts or values keeps before it starts over
+
+
+def memo(table: dict[Any, Any], key: Any, compute: Any) -> Any:
+    """``compute(key)``, remembered in ``table``: the same values and claim texts come back all
+    through an article and across articles (2025-03-24, am Montag, Prozent)."""
+    if key in table:
+        return table[key]
+    if len(table) >= MEMO_LIMIT:
+        table.clear()
+    found = table[key] = compute(key)
+    return found
+
+
+_CALENDARS: dict[str, Calendar | None] = {}
+
+
+def _parse_calendar(value: str) -> Calendar | None:
     m = _CALENDAR.match(value)
     if m is None:
         return None
     return Calendar(None if m["y"] == "XXXX" else int(m["y"]), int(m["m"]) if m["m"] else None,
                     int(m["d"]) if m["d"] else None, int(m["hh"]) if m["hh"] else None,
                     int(m["mm"]) if m["mm"] else None)
+
+
+def calendar_value(value: Any) -> Calendar | None:
+    """A TIMEX3 calendar value (2025, 2025-03, 2025-03-17, XXXX-03-17, …T14:00, …TEV), else None.
+    Calendars are shared between claims of the same value: never change one."""
+    if not isinstance(value, str):
+        return None
+    return memo(_CALENDARS, value, _parse_calendar)
 
 
 def week_value(value: Any) -> tuple[int, int] | None:
@@ -73,17 +95,27 @@ def week_value(value: Any) -> tuple[int, int] | None:
     return (int(m["y"]), int(m["w"])) if m else None
 
 
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def days_in_month(year: int | None, month: int) -> int:
-    if month == 2 and year is None:
-        return 29  # some year has a 29 February
-    return calendar.monthrange(year or 2001, month)[1]
+    if month == 2:
+        return 29 if year is None or calendar.isleap(year) else 28  # some year has a 29 February
+    return _DAYS[month - 1]
+
+
+_YEARS_NAMED: dict[str, tuple[frozenset[str], bool]] = {}
+
+
+def _years_in(text: str) -> tuple[frozenset[str], bool]:
+    return frozenset(FOUR_DIGITS.findall(text)), TWO_DIGIT_YEAR.search(text) is not None
 
 
 def names_year(claim: Claim, year: int) -> bool:
     """Whether the claim's text states its year (2025, 18.3.25, '25), rather than the year being
     worked out from the article date."""
-    text = claim.text
-    return str(year) in FOUR_DIGITS.findall(text) or TWO_DIGIT_YEAR.search(text) is not None
+    four, two = memo(_YEARS_NAMED, claim.text, _years_in)
+    return two or str(year) in four
 
 
 def nearest_day(month: int, day: int, ref: dt.date) -> dt.date | None:
@@ -119,6 +151,26 @@ def number(claim: Claim) -> float | None:
 
 def words(text: str) -> list[str]:
     return WORD.findall(text)
+
+
+# pattern id -> (the pattern, kept so that its id is not reused; its text -> found)
+_SEARCHES: dict[int, tuple[Any, dict[str, bool]]] = {}
+
+
+def found_in(pattern: Any, text: str) -> bool:
+    """Whether ``pattern`` is found in a claim's text, remembered per pattern and text (claim
+    texts repeat: am Montag, der 54-Jährige). Keyed by the pattern's id, since hashing a pattern
+    hashes its whole source."""
+    entry = _SEARCHES.get(id(pattern))
+    if entry is None:
+        entry = _SEARCHES[id(pattern)] = (pattern, {})
+    seen = entry[1]
+    found = seen.get(text)
+    if found is None:
+        if len(seen) >= MEMO_LIMIT:
+            seen.clear()
+        found = seen[text] = pattern.search(text) is not None
+    return found
 
 
 def fold(text: str) -> str:
