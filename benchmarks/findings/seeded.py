@@ -871,6 +871,250 @@ TEMPLATES: dict[str, list[Template]] = {
 }
 
 
+# --------------------------------------------------------------------------- a second set, written after the checks
+
+# Written once the checks stood, in wording of their own, and measured before any change to the
+# checks (docs/findings.md gives that first figure): an estimate of how the checks do on
+# injections they were not tuned on. Run with --blind.
+
+def b_wd_concert(rng, ad):
+    d = ad + dt.timedelta(days=rng.randint(3, 25))
+    t = "Das Konzert der Musikkapelle ist für {wd}, {day}, angekündigt, Beginn um 20 Uhr."
+    return [t.format(wd=wrong_weekday(d, rng), day=de_day(d))], [t.format(wd=WEEKDAYS[d.weekday()], day=de_day(d))]
+
+
+def b_wd_court(rng, ad):
+    d = ad - dt.timedelta(days=rng.randint(3, 30))
+    t = "Das Urteil fiel bereits am {dd}. {m} {y}, einem {wd}."
+    return ([t.format(dd=d.day, m=MONTHS[d.month - 1], y=d.year, wd=wrong_weekday(d, rng))],
+            [t.format(dd=d.day, m=MONTHS[d.month - 1], y=d.year, wd=WEEKDAYS[d.weekday()])])
+
+
+def b_wd_next(rng, ad):
+    d = ad + dt.timedelta(days=rng.randint(2, 6))
+    t = "Kommenden {wd}, den {dd}.{mm}., öffnet der Markt wieder."
+    return [t.format(wd=wrong_weekday(d, rng), dd=d.day, mm=d.month)], [t.format(wd=WEEKDAYS[d.weekday()], dd=d.day, mm=d.month)]
+
+
+def b_imp_june(rng, ad):
+    t = "Der Kurs endet am {d}. {m} mit einer Prüfung."
+    m = rng.choice([(31, "Juni"), (31, "September"), (30, "Februar"), (31, "November")])
+    return [t.format(d=m[0], m=m[1])], [t.format(d=m[0] - 1 if m[1] != "Februar" else 27, m=m[1])]
+
+
+def b_imp_clock(rng, ad):
+    t = "Ab {h}.{mm} Uhr spielt die Band auf dem Dorfplatz."
+    h, mm = rng.choice([(24, 15), (25, 0), (21, 70), (28, 30)])
+    return [t.format(h=h, mm=f"{mm:02d}")], [t.format(h=21, mm="15")]
+
+
+def b_rng_week(rng, ad):
+    d = ad + dt.timedelta(days=rng.randint(10, 50))
+    a, b = rng.randint(16, 26), rng.randint(4, 12)
+    t = "Vom {a}. bis zum {b}. {m} bleibt das Hallenbad geschlossen."
+    return [t.format(a=a, b=b, m=MONTHS[d.month - 1])], [t.format(a=b, b=a, m=MONTHS[d.month - 1])]
+
+
+def b_rng_years(rng, ad):
+    a = rng.randint(2001, 2018)
+    t = "Die Kapelle war von {a} bis {b} geschlossen und wurde dann renoviert."
+    return [t.format(a=a, b=a - rng.randint(1, 6))], [t.format(a=a, b=a + rng.randint(1, 6))]
+
+
+def b_rel_last_week(rng, ad):
+    y = ad - dt.timedelta(days=2)
+    t = "Vorgestern, am {day}, hatte sich der Ausschuss getroffen."
+    return [t.format(day=de_day(ad - dt.timedelta(days=rng.randint(4, 9))))], [t.format(day=de_day(y))]
+
+
+def b_rel_years(rng, ad):
+    n = rng.choice([4, 6, 8])
+    words = {4: "vier", 6: "sechs", 8: "acht"}
+    t = "Die Brücke war vor {n} Jahren ({y}) zum letzten Mal saniert worden."
+    return [t.format(n=words[n], y=ad.year - n + rng.choice([-3, 2]))], [t.format(n=words[n], y=ad.year - n)]
+
+
+def b_tense_opening(rng, ad):
+    d = ad - dt.timedelta(days=rng.randint(5, 30))
+    t = "Das renovierte Museum soll am {dd}.{mm}. wieder für Besucher öffnen."
+    c = ad + dt.timedelta(days=rng.randint(5, 30))
+    return [t.format(dd=d.day, mm=d.month)], [t.format(dd=c.day, mm=c.month)]
+
+
+def b_tense_past(rng, ad):
+    d = ad + dt.timedelta(days=rng.randint(3, 25))
+    t = "Am {day} wurden bei der Versammlung drei neue Mitglieder in den Vorstand gewählt."
+    c = ad - dt.timedelta(days=rng.randint(3, 25))
+    return [t.format(day=de_day(d))], [t.format(day=de_day(c))]
+
+
+def b_tense_year(rng, ad):
+    t = "Der Neubau wird {y} bezugsfertig sein."
+    return [t.format(y=ad.year - rng.randint(1, 4))], [t.format(y=ad.year + rng.randint(1, 4))]
+
+
+def b_age_born(rng, ad):
+    first, last, role = person(rng)
+    by = ad.year - rng.randint(30, 60)
+    t = "{f} {l} kam {by} in {p} zur Welt. Heute ist die {a}-jährige {l} Ärztin in Bozen." if first in FIRST_F else \
+        "{f} {l} kam {by} in {p} zur Welt. Heute ist der {a}-jährige {l} Arzt in Bozen."
+    p = rng.choice(PLACES)
+    return ([t.format(f=first, l=last, by=by, p=p, a=ad.year - by + rng.choice([4, 6, -5]))],
+            [t.format(f=first, l=last, by=by, p=p, a=ad.year - by - 1)])
+
+
+def b_age_jg(rng, ad):
+    first, last, role = person(rng)
+    by = ad.year - rng.randint(30, 60)
+    t1 = "Neuer Chorleiter ist {f} {l} (Jahrgang {by})."
+    t2 = "{l}, der {a} Jahre alt ist, singt seit seiner Jugend."
+    first = rng.choice(FIRST_M)
+    return ([t1.format(f=first, l=last, by=by), t2.format(l=last, a=ad.year - by + rng.choice([5, -4, 9]))],
+            [t1.format(f=first, l=last, by=by), t2.format(l=last, a=ad.year - by - 1)])
+
+
+def b_ages_two(rng, ad):
+    first, last = rng.choice(FIRST_M), rng.choice(SURNAMES)
+    a = rng.randint(30, 65)
+    t1 = "Hüttenwirt {f} {l} ({a}) führt die Hütte seit zehn Jahren."
+    t2 = "„Jeder Sommer ist anders“, sagt der {b}-jährige {l}."
+    return ([t1.format(f=first, l=last, a=a), t2.format(b=a + rng.choice([-2, 3, 6]), l=last)],
+            [t1.format(f=first, l=last, a=a), t2.format(b=a, l=last)])
+
+
+def b_ages_alt(rng, ad):
+    first, last = rng.choice(FIRST_F), rng.choice(SURNAMES)
+    a = rng.randint(20, 60)
+    t1 = "Die {a}-jährige {f} {l} gewann den Lauf."
+    t2 = "{f} {l}, {b}, will im nächsten Jahr wieder starten."
+    return ([t1.format(a=a, f=first, l=last), t2.format(f=first, l=last, b=a + rng.choice([-3, 2, 5]))],
+            [t1.format(a=a, f=first, l=last), t2.format(f=first, l=last, b=a)])
+
+
+def b_qty_beds(rng, ad):
+    n = rng.randint(60, 300)
+    t1 = "Das neue Pflegeheim in {p} hat {n} Betten."
+    t2 = "In den {m} Betten des Pflegeheims sollen vor allem Menschen aus dem Dorf wohnen."
+    p = rng.choice(PLACES)
+    return [t1.format(p=p, n=n), t2.format(m=n + rng.choice([-8, 6, 12]))], [t1.format(p=p, n=n), t2.format(m=n)]
+
+
+def b_qty_visitors(rng, ad):
+    n = rng.choice([3200, 4500, 5100, 6800])
+    t1 = "Die Ausstellung besuchten rund {n} Gäste."
+    t2 = "Mit {m} Gästen war die Ausstellung gut besucht."
+    return [t1.format(n=de_num(n)), t2.format(m=de_num(n + rng.choice([700, 900, -800])))], \
+        [t1.format(n=de_num(n)), t2.format(m=de_num(n))]
+
+
+def b_pct_survey(rng, ad):
+    a, b = rng.randint(40, 55), rng.randint(25, 40)
+    c = 100 - a - b + rng.randint(7, 15)
+    t = "Laut Umfrage fahren {a} Prozent mit dem Auto zur Arbeit, {b} Prozent mit dem Bus und {c} Prozent mit dem Rad."
+    return [t.format(a=a, b=b, c=c)], [t.format(a=a, b=b, c=max(1, 100 - a - b - 5))]
+
+
+def b_pct_shares(rng, ad):
+    a, b = rng.randint(45, 60), rng.randint(30, 45)
+    t = "Die Gemeinde hält {a} Prozent der Anteile, der Rest von {b} Prozent gehört dem Land."
+    return [t.format(a=a, b=100 - a + rng.randint(6, 15))], [t.format(a=a, b=100 - a)]
+
+
+def b_ar_growth(rng, ad):
+    a = rng.choice([200, 250, 400, 500])
+    b = a + rng.choice([50, 100, 150])
+    t = "Die Zahl der Mitglieder ist von {a} auf {b} gestiegen, das entspricht einem Plus von {p} Prozent."
+    right = round((b - a) / a * 100)
+    return [t.format(a=a, b=b, p=right + rng.choice([-10, 8, 15]))], [t.format(a=a, b=b, p=right)]
+
+
+def b_ar_tripled(rng, ad):
+    a = rng.choice([30, 50, 70])
+    t = "Die Zahl der Anmeldungen hat sich von {a} auf {b} verdreifacht."
+    return [t.format(a=a, b=a * 2)], [t.format(a=a, b=a * 3)]
+
+
+def b_ar_total(rng, ad):
+    x, y = rng.randint(10, 40), rng.randint(10, 40)
+    t = "Zusammen {t} Mannschaften treten an: {x} aus Südtirol und {y} aus dem Trentino."
+    return [t.format(t=x + y + rng.choice([5, -6, 9]), x=x, y=y)], [t.format(t=x + y, x=x, y=y)]
+
+
+def b_name_typo(rng, ad):
+    first, last, role = person(rng)
+    t1 = "{r} {f} {l} lobte die Zusammenarbeit der Vereine."
+    t2 = "Auch {f} {l2} war bei der Eröffnung dabei und sprach ein Grußwort."
+    return [t1.format(r=role, f=first, l=last), t2.format(f=first, l2=typo(rng, last))], \
+        [t1.format(r=role, f=first, l=last), t2.format(f=first, l2=last)]
+
+
+def b_name_speech(rng, ad):
+    first, last, role = person(rng)
+    t1 = "Eingeladen hatte {r} {f} {l}."
+    t2 = "{r} {f} {l2} betonte, dass die Gemeinde das Projekt unterstütze."
+    return [t1.format(r=role, f=first, l=last), t2.format(r=role, f=first, l2=typo(rng, last))], \
+        [t1.format(r=role, f=first, l=last), t2.format(r=role, f=first, l2=last)]
+
+
+def b_roles_mayor(rng, ad):
+    first, last = rng.choice(FIRST_M), rng.choice(SURNAMES)
+    r1, r2 = rng.choice([("Bürgermeister", "Gemeindesekretär"), ("Obmann", "Geschäftsführer"), ("Primar", "Landesrat")])
+    t1 = "Die Grüße der Gemeinde überbrachte {r} {f} {l}."
+    t2 = "Wie {r} {f} {l} erklärte, ist die Finanzierung gesichert."
+    return [t1.format(r=r1, f=first, l=last), t2.format(r=r2, f=first, l=last)], \
+        [t1.format(r=r1, f=first, l=last), t2.format(r=r1, f=first, l=last)]
+
+
+def b_roles_org(rng, ad):
+    first, last = rng.choice(FIRST_F), rng.choice(SURNAMES)
+    o1, o2 = rng.sample(["Caritas", "Lebenshilfe", "Volkshochschule", "Bergrettung"], 2)
+    t1 = "{o}-Direktorin {f} {l} sprach von einem guten Jahr."
+    t2 = "Die {o}-Direktorin {f} {l} kündigte neue Angebote an."
+    return [t1.format(o=o1, f=first, l=last), t2.format(o=o2, f=first, l=last)], \
+        [t1.format(o=o1, f=first, l=last), t2.format(o=o1, f=first, l=last)]
+
+
+def b_quote_changed(rng, ad):
+    first, last, role = person(rng)
+    q1 = "Wir wollen, dass die jungen Leute im Dorf bleiben können"
+    q2 = rng.choice(["Wir wollen, dass die jungen Familien im Dorf bleiben können",
+                     "Wir möchten, dass die jungen Leute im Dorf bleiben können",
+                     "Wir wollen, dass junge Leute im Dorf bleiben"])
+    t1 = "„{q}“, sagte {r} {f} {l} zum Abschluss."
+    t2 = "Ihr Ziel fasste {l} so zusammen: „{q}.“"
+    return [t1.format(q=q1, r=role, f=first, l=last), t2.format(l=last, q=q2)], \
+        [t1.format(q=q1, r=role, f=first, l=last), t2.format(l=last, q=q1)]
+
+
+def b_speakers_swap(rng, ad):
+    (f1, l1, r1), (f2, l2, r2) = person(rng), person(rng)
+    while l2 == l1:
+        f2, l2, r2 = person(rng)
+    q = "Der Umbau des Bahnhofs ist längst überfällig"
+    t1 = "„{q}“, meinte {r} {f} {l} bei der Vorstellung."
+    t2 = "{r} {f} {l} wurde deutlich: „{q}.“"
+    return [t1.format(q=q, r=r1, f=f1, l=l1), t2.format(q=q, r=r2, f=f2, l=l2)], \
+        [t1.format(q=q, r=r1, f=f1, l=l1), t2.format(q=q, r=r1, f=f1, l=l1)]
+
+
+BLIND: dict[str, list[Template]] = {
+    "K101": [b_wd_concert, b_wd_court, b_wd_next],
+    "K102": [b_imp_june, b_imp_clock],
+    "K103": [b_rng_week, b_rng_years],
+    "K104": [b_rel_last_week, b_rel_years],
+    "K105": [b_tense_opening, b_tense_past, b_tense_year],
+    "K201": [b_age_born, b_age_jg],
+    "K202": [b_ages_two, b_ages_alt],
+    "K301": [b_qty_beds, b_qty_visitors],
+    "K302": [b_pct_survey, b_pct_shares],
+    "K303": [b_ar_growth, b_ar_tripled, b_ar_total],
+    "K401": [b_name_typo, b_name_speech],
+    "K402": [b_roles_mayor, b_roles_org],
+    "K501": [b_quote_changed],
+    "K502": [b_speakers_swap],
+}
+
+
 # --------------------------------------------------------------------------- the corpus and its measure
 
 
@@ -925,12 +1169,12 @@ class Outcome:
     text: str
 
 
-def measure(per_template: int, seed: int = 14) -> list[Outcome]:
+def measure(per_template: int, seed: int = 14, blind: bool = False) -> list[Outcome]:
     rng = random.Random(seed)
     rules = load_ruleset("de")
     articles = bases()
     outcomes = []
-    for code, templates in TEMPLATES.items():
+    for code, templates in (BLIND if blind else TEMPLATES).items():
         for template in templates:
             for _ in range(per_template):
                 base = rng.choice(articles)
@@ -967,8 +1211,9 @@ def main() -> None:
     parser.add_argument("--show-misses", action="store_true", help="print the injections a check missed")
     parser.add_argument("--show-false", action="store_true", help="print the false findings")
     parser.add_argument("--write", type=Path, help="write the seeded articles into this folder")
+    parser.add_argument("--blind", action="store_true", help="the second set of templates (written after the checks)")
     args = parser.parse_args()
-    outcomes = measure(args.per_template)
+    outcomes = measure(args.per_template, blind=args.blind)
     by_code: dict[str, list[Outcome]] = defaultdict(list)
     for outcome in outcomes:
         by_code[outcome.code].append(outcome)

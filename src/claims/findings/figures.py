@@ -251,6 +251,8 @@ class PercentSection(Section):
     between: str = r"(?!)"
     # a part's whole after it (45 Prozent der Befragten): group "whole"
     whole_after: str = r"(?!)"
+    # words that announce parts of one whole (der Rest, dagegen): then two shares over 50 cannot be
+    parts_words: list[str] = Field(default_factory=list)
 
 
 @dataclass
@@ -261,6 +263,7 @@ class PercentCues:
     not_parts: frozenset[str]
     between: Any
     whole_after: Any
+    parts_words: frozenset[str] = frozenset()
 
 
 def _prepare_percent(section: PercentSection, prep: Any) -> PercentCues:
@@ -270,7 +273,8 @@ def _prepare_percent(section: PercentSection, prep: Any) -> PercentCues:
         frozenset(prep.words(section.change_before, "percent-over-100.change_before")),
         frozenset(prep.words(section.not_parts, "percent-over-100.not_parts")),
         prep.pattern(section.between, "percent-over-100.between"),
-        prep.pattern(section.whole_after, "percent-over-100.whole_after"))
+        prep.pattern(section.whole_after, "percent-over-100.whole_after"),
+        frozenset(prep.words(section.parts_words, "percent-over-100.parts_words")))
 
 
 def _is_percent(ctx: Context, claim: Claim) -> bool:
@@ -317,7 +321,7 @@ def _percent_over_100(ctx: Context, cues: PercentCues) -> None:
             values = [number(p) or 0.0 for p in parts]
             if any(_approx(p) in ("under", "almost", "up_to") for p in parts):
                 continue
-            if sum(v >= 50 for v in values) >= 2:
+            if sum(v >= 50 for v in values) >= 2 and not sentence_words & cues.parts_words:
                 continue  # two majorities: shares of different things (66 Prozent kennen A, 65 Prozent B)
             total = sum(values)
             if total > 100 + 0.5 * len(parts):

@@ -52,9 +52,15 @@ def parts_of(ctx: Context, text: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def _looks_like_name(parts: tuple[str, ...]) -> bool:
-    return bool(parts) and all(p[:1].isupper() for p in parts if p.casefold() not in
-                               ("von", "van", "de", "der", "di", "da", "zu", "al", "bin", "ben", "la", "le"))
+_PARTICLES = ("von", "van", "de", "der", "di", "da", "zu", "al", "bin", "ben", "la", "le")
+
+
+def _looks_like_name(ctx: Context, parts: tuple[str, ...]) -> bool:
+    """Capitalized parts (name particles aside), none of them a small word of the language (a
+    speaker „Ihr Ziel“ the link took from „Ihr Ziel fasste Huber so zusammen“ is none)."""
+    stop = ctx.common.stopwords
+    return bool(parts) and all(p[:1].isupper() and p.casefold() not in stop for p in parts
+                               if p.casefold() not in _PARTICLES)
 
 
 def names(ctx: Context) -> list[Name]:
@@ -81,7 +87,7 @@ def names(ctx: Context) -> list[Name]:
         parts = seen.get(text)
         if parts is None:  # the same few names come back all through an article
             parts = seen[text] = parts_of(ctx, text)
-            if not _looks_like_name(parts):
+            if not _looks_like_name(ctx, parts):
                 parts = seen[text] = ()
         if parts:
             found.append(Name(" ".join(parts), parts, claim))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claims.findings.context import Context
-from claims.findings.people import fold_part, parts_of
+from claims.findings.people import _looks_like_name, fold_part, parts_of
 from claims.findings.registry import Check, variants
 from claims.findings.schema import Section
 from claims.findings.values import TOKEN, words
@@ -146,7 +146,7 @@ def _named_beside(ctx: Context, quote: Quote) -> bool:
 
 def _named_beside_now(ctx: Context, quote: Quote) -> bool:
     parts = parts_of(ctx, quote.speaker or "")
-    if not parts:
+    if not parts or not _looks_like_name(ctx, parts):
         return False
     start, end = ctx.sentence_span(quote.claim)
     surname = fold_part(parts[-1])
