@@ -162,8 +162,8 @@ def _with_text_names(ctx: Context, births: list[Claim] | None = None) -> None:
     spans = []
     common = ctx.common
     for claim in ctx.by_kind["figure"]:
-        if found_in(common.age, claim.text) or (claim.value.get("unit") is None and isinstance(claim.value, dict)
-                                             and ctx.text[claim.start - 1:claim.start] in "(,"):
+        if found_in(common.age, claim.text) or (isinstance(claim.value, dict) and claim.value.get("unit") is None
+                                             and claim.start > 0 and ctx.text[claim.start - 1] in "(,"):
             spans.append(ctx.sentence_span(claim))
             sentence = ctx.sentence(claim)
             if sentence is not None and sentence.index >= 2:
@@ -178,31 +178,37 @@ def _ages(ctx: Context, skip_before: frozenset[str]) -> list[Age]:
     cached = ctx.__dict__.get("_ages")
     if cached is not None:
         return cached
-    marked_count = sum(1 for c in ctx.by_kind["figure"] if found_in(common.age, c.text))
-    if marked_count > AGE_LIMIT:
+    text = ctx.text
+    marked: list[tuple[Claim, int]] = []
+    maybe: list[tuple[Claim, int]] = []  # bare numbers right after a bracket or comma: Berger (54)
+    for claim in ctx.by_kind["figure"]:
+        n = number(claim)
+        if n is None or not n.is_integer() or not 0 < n < 125:
+            continue
+        if found_in(common.age, claim.text):
+            marked.append((claim, int(n)))
+            continue
+        value = claim.value
+        if value.get("unit") or value.get("approx"):
+            continue
+        i = claim.start - 1
+        while i > 0 and text[i] == " ":
+            i -= 1
+        if i >= 0 and not text[i].isalnum() and text[i] not in ".:":
+            maybe.append((claim, int(n)))
+    if len(marked) > AGE_LIMIT or len(marked) + len(maybe) < 1:
         ctx._ages = []  # type: ignore[attr-defined]
         return []
     _with_text_names(ctx)
     known = set(surnames(ctx))
     bracketed: list[tuple[Claim, int, Person, str]] = []
-    marked: list[tuple[Claim, int]] = []
-    for claim in ctx.by_kind["figure"]:
-        n = number(claim)
-        if n is None or not n.is_integer() or not 0 < n < 125:
-            continue
-        value = claim.value
-        if found_in(common.age, claim.text):
-            marked.append((claim, int(n)))
-            continue
-        if value.get("unit") or value.get("approx"):
-            continue
+    for claim, n in maybe:
         found = common.age_after_name.search(ctx.text, max(0, claim.start - 60), claim.start)
         if found is not None and found.end() == claim.start and \
                 common.age_after_name_end.match(ctx.text[claim.end:claim.end + 8]):
             parts = parts_of(ctx, found.group("name"))
             if len(parts) >= 2:
-                bracketed.append((claim, int(n), Person(fold_part(parts[-1]), fold_part(parts[-2])),
-                                  " ".join(parts)))
+                bracketed.append((claim, n, Person(fold_part(parts[-1]), fold_part(parts[-2])), " ".join(parts)))
                 known.add(fold_part(parts[-1]))
     out: list[Age] = []
     in_sentence: dict[int, int] = {}
@@ -309,6 +315,10 @@ def _in_other_time(ctx: Context, claim: Claim) -> bool:
 
 
 def _two_ages(ctx: Context, cues: AgeCues) -> None:
+    common = ctx.common
+    if sum(1 for c in ctx.by_kind["figure"] if found_in(common.age, c.text)) + \
+            sum(1 for c in ctx.by_kind["figure"] if isinstance(c.value, dict) and c.value.get("unit") is None) < 2:
+        return  # no two ages to compare
     seen: list[Age] = []
     for age in _ages(ctx, cues.skip_before):
         if age.person is None or age.at_event or _in_other_time(ctx, age.claim):

@@ -48,6 +48,16 @@ class Quote:
 
 
 def _quotes(ctx: Context, cues: QuoteCues) -> list[Quote]:
+    """The quotations of at least ``min_words`` words, tokenized once for both checks."""
+    cache = ctx.__dict__.setdefault("_quote_list", {})
+    if cues.min_words not in cache:
+        cache[cues.min_words] = _quotes_now(ctx, cues)
+    return cache[cues.min_words]
+
+
+def _quotes_now(ctx: Context, cues: QuoteCues) -> list[Quote]:
+    if not ctx.by_kind["quote"]:
+        return []
     out = []
     for claim in ctx.by_kind["quote"]:
         value = claim.value if isinstance(claim.value, dict) else {}
