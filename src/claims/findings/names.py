@@ -67,13 +67,25 @@ def _prepare_spelling(section: SpellingSection, prep: Any) -> SpellingCues:
                         tuple(e.casefold() for e in section.endings))
 
 
+_PLAIN: dict[tuple[str, int], str] = {}
+
+
 def _plain(part: str, cues: SpellingCues) -> str:
     """A name part reduced to what spelling variants share: case, accents, equivalent letters."""
-    text = fold_part(part)
-    for letters, same in cues.same_letters.items():
-        text = text.replace(letters, same)
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("-", "").replace("’", "'")
+    key = (part, id(cues))
+    found = _PLAIN.get(key)
+    if found is None:
+        text = fold_part(part)
+        for letters, same in cues.same_letters.items():
+            text = text.replace(letters, same)
+        if not text.isascii():
+            decomposed = unicodedata.normalize("NFKD", text)
+            text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        found = text.replace("-", "").replace("’", "'")
+        if len(_PLAIN) > 50_000:
+            _PLAIN.clear()
+        _PLAIN[key] = found
+    return found
 
 
 def _variant(a: tuple[str, ...], b: tuple[str, ...], cues: SpellingCues) -> bool:

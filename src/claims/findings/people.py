@@ -29,10 +29,19 @@ class Name:
 
 
 def is_role_word(ctx: Context, word: str) -> bool:
-    """Whether a word ends in one of the language's role words (Bürgermeister, Landesrätin)."""
-    endings = ctx.common.role_ending_set
-    folded = word.casefold()
-    return any(folded[i:] in endings for i in range(max(0, len(folded) - ctx.common.role_ending_max), len(folded)))
+    """Whether a word ends in one of the language's role words (Bürgermeister, Landesrätin);
+    remembered per word with the language's cues."""
+    common = ctx.common
+    seen = common.__dict__.setdefault("_role_words", {})
+    found = seen.get(word)
+    if found is None:
+        endings = common.role_ending_set
+        folded = word.casefold()
+        found = any(folded[i:] in endings for i in range(max(0, len(folded) - common.role_ending_max), len(folded)))
+        if len(seen) > 50_000:
+            seen.clear()
+        seen[word] = found
+    return found
 
 
 def fold_part(part: str) -> str:
