@@ -183,3 +183,12 @@ def test_rules_test_runs_the_checks_examples(runner):
     result = runner.invoke(main, ["rules", "test", "--lang", "de", "-v"])
     assert result.exit_code == 0
     assert any(line.startswith("ok") and " K101 weekday-date: match " in line for line in result.output.splitlines())
+
+
+def test_without_an_article_date_a_range_still_runs_backwards_and_a_weekday_with_its_year_still_fits_or_not():
+    import claims
+
+    result = claims.extract("Die Messe beginnt am Montag, dem 18. März 2025. Der Markt lief vom 25. bis 23. März.")
+    assert sorted(f.code for f in result.findings) == ["K101", "K103"]
+    quiet = claims.extract("Der Markt lief vom 28. Dezember bis 3. Januar.")
+    assert quiet.findings == []

@@ -1015,7 +1015,7 @@ def b_pct_survey(rng, ad):
 
 
 def b_pct_shares(rng, ad):
-    a, b = rng.randint(45, 60), rng.randint(30, 45)
+    a, _ = rng.randint(45, 60), rng.randint(30, 45)  # the second draw keeps the published figures
     t = "Die Gemeinde hält {a} Prozent der Anteile, der Rest von {b} Prozent gehört dem Land."
     return [t.format(a=a, b=100 - a + rng.randint(6, 15))], [t.format(a=a, b=100 - a)]
 

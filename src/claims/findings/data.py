@@ -7,7 +7,6 @@ of its own: each section it has replaces the built-in one (``[common]`` key by k
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -125,16 +124,9 @@ def _file_model() -> Any:
 
 
 def _read(path: Path) -> tuple[dict[str, Any], str]:
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"cannot read findings file: {exc}", path) from None
-    try:
-        return tomllib.loads(raw), raw
-    except tomllib.TOMLDecodeError as exc:
-        found = regex.search(r"at line (\d+)", str(exc))
-        message = regex.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise RuleError(f"TOML syntax error: {message}", path, int(found.group(1)) if found else None) from None
+    from claims.ruleset.loader import _read_toml  # the same errors as for a rule file
+
+    return _read_toml(path)
 
 
 def _validate(data: dict[str, Any], path: Path, raw: str) -> Any:

@@ -25,11 +25,6 @@ from claims.models import Claim
 # --------------------------------------------------------------------------- shared helpers
 
 
-def _neighbours(dates: list[Claim]) -> list[tuple[Claim, Claim]]:
-    """Consecutive date claims of one sentence."""
-    return [(a, b) for a, b in zip(dates, dates[1:]) if a.sentence_start == b.sentence_start and a.end <= b.start]
-
-
 def _gap(ctx: Context, a: Claim, b: Claim) -> str:
     return ctx.text[a.end:b.start]
 
@@ -264,7 +259,13 @@ def _backwards_range(ctx: Context, cues: RangeCues) -> None:
         if not dashed and not (ends and _first_word(a) in cues.start):
             continue
         first, last = ctx.calendar(a), ctx.calendar(b)
-        if first is None or last is None or first.year is None or last.year is None:
+        if first is None or last is None:
+            continue
+        if first.year is None and last.year is None and first.month is not None and last.month is not None:
+            # no article date, no year: one unknown year for both (vom 25. bis 23. März runs backwards anyway)
+            first = Calendar(2000, first.month, first.day, first.hour, first.minute)
+            last = Calendar(2000, last.month, last.day, last.hour, last.minute)
+        if first.year is None or last.year is None:
             continue
         if first.hour is not None or last.hour is not None:
             continue  # von 22 bis 6 Uhr: clock times run on into the next day

@@ -20,7 +20,7 @@ from pydantic import Field
 from claims.findings.context import Context
 from claims.findings.registry import Check, variants
 from claims.findings.schema import Section
-from claims.findings.values import found_in, number, words
+from claims.findings.values import cut_ending, found_in, number, words
 from claims.models import Claim
 
 GROUP_LIMIT = 12  # more figures of one unit than this: a table or a list, not statements to compare
@@ -39,14 +39,6 @@ def _approx(claim: Claim) -> str | None:
     value = claim.value
     approx = value.get("approx") if isinstance(value, dict) else None
     return approx if isinstance(approx, str) else None
-
-
-def _stem(word: str, endings: tuple[str, ...]) -> str:
-    word = word.casefold()
-    for ending in endings:
-        if len(word) - len(ending) >= 3 and word.endswith(ending):
-            return word[: -len(ending)]
-    return word
 
 
 def _in_sentence(ctx: Context) -> dict[int, list[Claim]]:
@@ -135,7 +127,7 @@ def _prepare_quantity(section: QuantitySection, prep: Any) -> QuantityCues:
     return QuantityCues(
         frozenset(prep.words(section.from_words, "same-quantity.from_words")),
         frozenset(prep.words(section.to_words, "same-quantity.to_words")), endings,
-        frozenset(_stem(w, endings) for w in prep.words(section.measures, "same-quantity.measures")),
+        frozenset(cut_ending(w, endings) for w in prep.words(section.measures, "same-quantity.measures")),
         prep.pattern(section.subject_word, "same-quantity.subject_word"),
         frozenset(prep.words(section.distinct, "same-quantity.distinct")),
         frozenset(prep.words(section.distinct_clause, "same-quantity.distinct_clause")))
@@ -183,7 +175,7 @@ def _same_quantity(ctx: Context, cues: QuantityCues) -> None:
             continue
         stem = stems.get(unit)
         if stem is None:
-            stem = stems[unit] = _stem(unit, cues.endings)
+            stem = stems[unit] = cut_ending(unit, cues.endings)
         groups.setdefault(stem, []).append(claim)
     text = ctx.text
     info: dict[str, tuple[frozenset[str], bool]] = {}
@@ -200,7 +192,7 @@ def _same_quantity(ctx: Context, cues: QuantityCues) -> None:
                     continue  # the figure's own words; a capital that only starts the sentence
                 word = m.group().casefold()
                 if word not in ctx.common.stopwords:
-                    nouns.add(_stem(word, cues.endings))
+                    nouns.add(cut_ending(word, cues.endings))
             # the words around the figure (weitere 85 Besucher, 85 Besucher jährlich), not all of its clause
             before, after = words(text[left:claim.start]), words(text[claim.end:right])
             near = {w.casefold() for w in before[-3:] + words(claim.text) + after[:2]}

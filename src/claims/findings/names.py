@@ -21,7 +21,7 @@ from claims.findings.context import Context
 from claims.findings.people import Name, fold_part, is_role_word, names, parts_of
 from claims.findings.registry import Check, variants
 from claims.findings.schema import Section
-from claims.findings.values import WORD
+from claims.findings.values import WORD, cut_ending
 from claims.models import Claim
 
 GROUP_LIMIT = 200  # distinct names compared pairwise at most
@@ -228,26 +228,18 @@ class RolesCues:
     org_stopwords: frozenset[str]
 
 
-def _cut(word: str, endings: tuple[str, ...]) -> str:
-    word = word.casefold()
-    for ending in endings:
-        if len(word) - len(ending) >= 3 and word.endswith(ending):
-            return word[: -len(ending)]
-    return word
-
-
 def _prepare_roles(section: RolesSection, prep: Any) -> RolesCues:
     endings = tuple(sorted((e.casefold() for e in section.endings), key=len, reverse=True))
     synonyms: dict[str, set[int]] = {}
     for n, group in enumerate(section.synonyms):
         for word in group:
-            synonyms.setdefault(_cut(word, endings), set()).add(n)
+            synonyms.setdefault(cut_ending(word, endings), set()).add(n)
     return RolesCues(endings, {w: frozenset(g) for w, g in synonyms.items()},
                      frozenset(prep.words(section.org_stopwords, "person-roles.org_stopwords")))
 
 
 def _same_role(a: str, b: str, cues: RolesCues) -> bool:
-    x, y = _cut(a, cues.endings), _cut(b, cues.endings)
+    x, y = cut_ending(a, cues.endings), cut_ending(b, cues.endings)
     if x == y or x.endswith(y) or y.endswith(x) or x.startswith(y) or y.startswith(x):
         return True
     gx = {g for w, groups in cues.synonyms.items() if x.endswith(w) for g in groups}
@@ -256,7 +248,7 @@ def _same_role(a: str, b: str, cues: RolesCues) -> bool:
 
 
 def _org_words(org: str, cues: RolesCues) -> set[str]:
-    return {_cut(w.strip("()"), cues.endings) for w in org.replace("-", " ").split()
+    return {cut_ending(w.strip("()"), cues.endings) for w in org.replace("-", " ").split()
             if w.strip("()") and w.strip("()").casefold() not in cues.org_stopwords}
 
 
@@ -304,7 +296,7 @@ def _person_roles(ctx: Context, cues: RolesCues) -> None:
             role_a, role_b = a.get("role"), b.get("role")
             person = " ".join(_full_name(ctx, first, parts_of(ctx, a["person"])))
             if isinstance(role_a, str) and isinstance(role_b, str) and not _same_role(role_a, role_b, cues):
-                key = _cut(role_b, cues.endings)
+                key = cut_ending(role_b, cues.endings)
                 if key not in role_seen:
                     role_seen.add(key)
                     ctx.add("person-roles", "role", later, [first], person=person, first=role_a, second=role_b)

@@ -173,5 +173,15 @@ def found_in(pattern: Any, text: str) -> bool:
     return found
 
 
+def cut_ending(word: str, endings: tuple[str, ...]) -> str:
+    """``word`` casefolded, without the first of ``endings`` (longest first) it ends in, if at least
+    three letters stay: CEOs, Besuchern, Vorsitzender compared as ceo, besuch, vorsitzend."""
+    word = word.casefold()
+    for ending in endings:
+        if len(word) - len(ending) >= 3 and word.endswith(ending):
+            return word[: -len(ending)]
+    return word
+
+
 def fold(text: str) -> str:
     return " ".join(text.split()).casefold()
