@@ -294,4 +294,4 @@ def check_article(article: Any, result: Any, job: Job) -> tuple[Any, list[str]]:
     stored = read_checklist(target, dict(job.option("vocabulary") or ()))
     warnings = [f"{target} ({cell}): unknown status {text!r}, counted as open"
                 for cell, text in stored.unknown_statuses]
-    return check_claims(result.claims, stored.rows, job.path, str(target)), warnings
+    return check_claims(result.claims, stored.rows, job.path, str(target), findings=result.findings), warnings

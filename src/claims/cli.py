@@ -423,15 +423,17 @@ def rules() -> None:
 
 @rules.command("list")
 @click.option("--lang", default="de", show_default=True)
-@click.option("--kind", help="Only rules of this kind.")
+@click.option("--kind", help="Only rules of this kind (finding: the checks of claims against each other).")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
 def rules_list(lang: str, kind: str | None, rule_dirs: tuple[str, ...]) -> None:
-    """One line per rule: code, id, kind, summary."""
+    """One line per rule: code, id, kind, summary; then the findings' checks (kind "finding")."""
+    from itertools import chain
+
     from claims.ruleset import load_ruleset
-    from claims.ruleset.docs import rule_rows
+    from claims.ruleset.docs import finding_rows, rule_rows
 
     ruleset = load_ruleset(lang, _rule_dirs(rule_dirs))
-    for code, rule_id, rule_kind, summary in rule_rows(ruleset):
+    for code, rule_id, rule_kind, summary in chain(rule_rows(ruleset), finding_rows(ruleset)):
         if kind is None or kind == rule_kind:
             click.echo(f"{code}  {rule_id:<36} {rule_kind:<12} {summary}")
 
@@ -463,7 +465,7 @@ def rules_test(path: Path | None, lang: str | None, verbose: bool) -> None:
         only = None
         if path is not None:
             only = {r.id for r in ruleset.rules if path.resolve() in r.path.resolve().parents}
-        for result in run_examples(ruleset, only):
+        for result in [*run_examples(ruleset, only), *_finding_examples(ruleset, path)]:
             where = f"{result.path}:{result.line} {result.rule}"
             if result.kind == "todo":
                 todos += 1
@@ -477,6 +479,16 @@ def rules_test(path: Path | None, lang: str | None, verbose: bool) -> None:
                 click.echo(f"FAIL  {where}: {result.kind} {result.text!r}: {result.problem}")
     click.echo(f"{passed} passed, {failed} failed, {todos} todo")
     sys.exit(exitcodes.FINDINGS if failed else exitcodes.OK)
+
+
+def _finding_examples(ruleset: Any, path: Path | None) -> list[Any]:
+    """The checks' examples of the language's findings.toml (with PATH: only if it has one)."""
+    from claims.findings.data import FILE
+    from claims.findings.examples import run_finding_examples
+
+    if path is not None and not any((d / FILE).is_file() for d in (path, path / ruleset.lang)):
+        return []
+    return run_finding_examples(ruleset)
 
 
 @rules.command("docs")

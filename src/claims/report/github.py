@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from claims.gate import ArticleCheck, summary
 
-_LEVEL = {"wrong": "error", "open": "error", "new": "error", "changed": "error", "missing-checklist": "error"}
+_LEVEL = {"wrong": "error", "open": "error", "new": "error", "changed": "error", "missing-checklist": "error",
+          "inconsistent": "error"}
 
 
 def _escape_data(text: str) -> str:
@@ -20,8 +21,9 @@ def _escape_property(text: str) -> str:
 def annotations(checks: list[ArticleCheck]) -> Iterator[str]:
     for check in checks:
         for problem in check.problems:
-            title = f"claims: {problem.code}"
-            yield (f"::{_LEVEL[problem.code]} file={_escape_property(problem.article)},line={problem.line},"
+            title = f"claims: {problem.code}" + (f" {problem.finding}" if problem.finding else "")
+            level = "warning" if problem.finding and problem.severity == "warning" else _LEVEL[problem.code]
+            yield (f"::{level} file={_escape_property(problem.article)},line={problem.line},"
                    f"col={problem.column},title={_escape_property(title)}::{_escape_data(problem.message)}")
 
 

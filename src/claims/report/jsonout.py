@@ -13,5 +13,11 @@ def as_json(result: ExtractionResult) -> str:
 
 
 def as_jsonl(result: ExtractionResult) -> Iterator[str]:
+    """One claim a line, each with the findings shown in its row (code, message, severity, the
+    claims they relate), so a line is complete on its own."""
+    shown: dict[str, list] = {}
+    for finding in result.findings:
+        shown.setdefault(finding.claim_id, []).append(finding.public())
     for claim in result.claims:
-        yield json.dumps({"path": result.article.path, **claim.public()}, ensure_ascii=False, default=str)
+        yield json.dumps({"path": result.article.path, **claim.public(), "findings": shown.get(claim.id, [])},
+                         ensure_ascii=False, default=str)

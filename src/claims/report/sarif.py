@@ -17,14 +17,24 @@ RULES = {
 }
 
 
+def _finding_rules() -> list[dict]:
+    """One rule per check of claims.findings: its code as the id (a problem `inconsistent`
+    reports under its check's code)."""
+    from claims.findings.registry import checks
+
+    return [{"id": c.code, "name": c.name, "shortDescription": {"text": c.summary},
+             "defaultConfiguration": {"level": c.severity}} for c in checks()]
+
+
 def as_sarif(checks: list[ArticleCheck]) -> str:
     results = []
     for check in checks:
         for problem in check.problems:
-            identity = f"{problem.code}:{problem.article}:{problem.claim_id or ''}"
+            identity = f"{problem.code}:{problem.article}:{problem.claim_id or ''}" + \
+                (f":{problem.finding}" if problem.finding else "")
             results.append({
-                "ruleId": problem.code,
-                "level": "error",
+                "ruleId": problem.finding or problem.code,
+                "level": problem.severity if problem.finding else "error",
                 "message": {"text": problem.message},
                 "locations": [{"physicalLocation": {
                     "artifactLocation": {"uri": problem.article},
@@ -39,7 +49,8 @@ def as_sarif(checks: list[ArticleCheck]) -> str:
         "runs": [{
             "tool": {"driver": {
                 "name": "claims", "version": __version__, "informationUri": "https://pypi.org/project/claims/",
-                "rules": [{"id": code, "shortDescription": {"text": text}} for code, text in RULES.items()],
+                "rules": [{"id": code, "shortDescription": {"text": text}} for code, text in RULES.items()]
+                + _finding_rules(),
             }},
             "results": results,
         }],

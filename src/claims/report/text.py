@@ -25,7 +25,22 @@ def show_value(value: Any) -> str:
 def count_line(result: ExtractionResult) -> str:
     counts = Counter(c.kind for c in result.claims)
     parts = [f"{kind} {counts[kind]}" for kind in KINDS if counts[kind]]
-    return f"{len(result.claims)} claims" + (f" ({', '.join(parts)})" if parts else "")
+    findings = len(getattr(result, "findings", None) or [])
+    return f"{len(result.claims)} claims" + (f" ({', '.join(parts)})" if parts else "") + \
+        (f", {findings} finding{'s' if findings != 1 else ''}" if findings else "")
+
+
+def finding_lines(result: ExtractionResult, claim_id: str, color: bool) -> Iterator[str]:
+    """The findings shown at a claim: ``! K104 error: message (with „am 17. März“ 5:68)``."""
+    by_id = {c.id: c for c in result.claims}
+    for finding in result.findings:
+        if finding.claim_id != claim_id:
+            continue
+        related = ", ".join(f"{by_id[i].text!r} {by_id[i].line}:{by_id[i].column}" for i in finding.related
+                            if i in by_id)
+        line = f"           ! {finding.code} {finding.severity}: {finding.message}" + \
+            (f" (with {related})" if related else "")
+        yield click.style(line, fg="red" if finding.severity == "error" else "magenta") if color else line
 
 
 def as_text(result: ExtractionResult, color: bool) -> Iterator[str]:
@@ -39,6 +54,7 @@ def as_text(result: ExtractionResult, color: bool) -> Iterator[str]:
             head += f"  → {value}"
         if not color:
             yield head
+            yield from finding_lines(result, claim.id, color)
             continue
         yield click.style(f"{claim.line:>4}:{claim.column:<4} ", dim=True) + \
             click.style(f"{claim.kind:<12}", fg="cyan") + f" {claim.text}" + \
@@ -48,3 +64,4 @@ def as_text(result: ExtractionResult, color: bool) -> Iterator[str]:
             sentence = claim.sentence[:at] + click.style(claim.text, bold=True, fg="yellow") + \
                 claim.sentence[at + len(claim.text):]
             yield click.style("           │ ", dim=True) + sentence
+        yield from finding_lines(result, claim.id, color)

@@ -29,6 +29,7 @@ from pydantic import ValidationError
 from claims.errors import RuleError
 from claims.ruleset.schema import LanguageFile, LinkSpec, ListFile, RuleFile, RuleSpec
 
+FINDINGS_FILE = "findings.toml"  # not a rule file: the checks' messages and cues (claims.findings.data)
 # {name}: a fragment or a word list; {name=value}: the entries of a list whose value names
 # ``value`` (a TOML list's value is one word, several separated by blanks, or an array)
 REFERENCE = regex.compile(r"(?<!\\[pPNgxuU])\{([A-Za-z_][A-Za-z0-9_]*)(?:=([^{}=\s]+))?\}")
@@ -205,6 +206,7 @@ class RuleSet:
     kind_summaries: dict[str, str]
     decimal: str = ","  # the language's digits ([numbers] of language.toml): German by default
     thousands: str = "."
+    findings: Any = None  # the language's checks of claims against each other (findings.toml), if any
 
     def by_id(self, rule_id: str) -> CompiledRule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -382,7 +384,11 @@ def _cache_key(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> str:
     from claims import __version__
 
     digest = hashlib.sha256(f"{__version__}|{regex.__version__}|{sys.version}|{lang}|{disabled}".encode())
-    for code in (Path(__file__), Path(__file__).with_name("schema.py")):  # the pickled classes' shape
+    from claims import findings
+
+    package = Path(findings.__file__).parent
+    for code in (Path(__file__), Path(__file__).with_name("schema.py"),  # the pickled classes' shape
+                 *sorted(package.glob("*.py"))):
         digest.update(code.read_bytes())
     for folder in dirs:
         digest.update(str(folder.resolve()).encode())  # the rules remember where they live (messages)
@@ -501,7 +507,7 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
     files: list[tuple[Path, RuleFile, str]] = []
     for folder in dirs:
         for path in sorted(folder.glob("*.toml")):
-            if path.name == "language.toml":
+            if path.name in ("language.toml", FINDINGS_FILE):
                 continue
             data, raw = _read_toml(path)
             try:
@@ -567,6 +573,9 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
             links[link_spec.id] = Link(
                 link_spec, rule_file.kind, path, line or 0, None if link_spec.branches else compiled_all[0],
                 [(c, b.anchor) for c, b in zip(compiled_all, link_spec.branches)])
+    from claims.findings.data import read_findings
+
     return RuleSet(lang=lang, name=name, version=version, dirs=dirs, rules=list(rules.values()),
                    links=sorted(links.values(), key=lambda l: -l.spec.priority), lists=lists,
-                   kind_labels=labels, kind_summaries=summaries, decimal=decimal, thousands=thousands)
+                   kind_labels=labels, kind_summaries=summaries, decimal=decimal, thousands=thousands,
+                   findings=read_findings(lang, dirs, lists, fragments, disabled))
