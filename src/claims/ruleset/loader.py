@@ -12,9 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import pickle
 import sys
-import tempfile
 import threading
 import tomllib
 from dataclasses import dataclass, field
@@ -27,6 +25,7 @@ import regex
 from pydantic import ValidationError
 
 from claims.errors import RuleError
+from claims.ruleset import cache
 from claims.ruleset.schema import LanguageFile, LinkSpec, ListFile, RuleFile, RuleSpec
 
 REFERENCE = regex.compile(r"(?<!\\[pPNgxuU])\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -347,14 +346,6 @@ def _rule_dirs(lang: str, extra_dirs: tuple[Path, ...]) -> list[Path]:
     return dirs
 
 
-def _cache_dir() -> Path | None:
-    if os.environ.get("CLAIMS_NO_CACHE"):
-        return None
-    base = os.environ.get("CLAIMS_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or \
-        str(Path.home() / ".cache")
-    return Path(base) / "claims" if "CLAIMS_CACHE_DIR" not in os.environ else Path(base)
-
-
 def _cache_key(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> str:
     """Changes whenever a rule file, word list, the tool or the regex module changes."""
     from claims import __version__
@@ -379,53 +370,40 @@ def load_ruleset(lang: str = "de", extra_dirs: tuple[Path, ...] = (),
     module about half a second, so a compiled rule set is kept in the user's
     cache directory (``~/.cache/claims``; ``CLAIMS_CACHE_DIR`` to move it,
     ``CLAIMS_NO_CACHE=1`` to do without); a pickled pattern of the regex module
-    holds its compiled code, so loading it does not compile again. The cache key
+    holds its compiled code, so loading it does not compile again. A cache file is
+    unpickled only after its HMAC with the user's secret key checks out, and only from a
+    folder of the user's that nobody else may write (:mod:`claims.ruleset.cache`). The cache key
     covers every rule file's content, so an edited rule is never served stale. A
     process's first compile runs in a forked child where it can (see
     ``_compiled_in_child``).
     """
     dirs = _rule_dirs(lang, tuple(Path(d) for d in extra_dirs))
-    cache = _cache_dir()
-    if cache is None:
+    cache_folder = cache.cache_dir()
+    if cache_folder is None:
         return _build_ruleset(lang, dirs, disabled)
-    cache_file = cache / f"ruleset-{lang}-{_cache_key(lang, dirs, disabled)}.pickle"
+    cache_file = cache_folder / f"ruleset-{lang}-{_cache_key(lang, dirs, disabled)}.pickle"
     cached = _read_cache(cache_file)
-    if cached is None and _compiled_in_child(lang, dirs, disabled, cache, cache_file):
+    if cached is None and _compiled_in_child(lang, dirs, disabled, cache_folder, cache_file):
         cached = _read_cache(cache_file)
     if cached is not None:
         return cached
     ruleset = _build_ruleset(lang, dirs, disabled)
-    _write_cache(ruleset, lang, cache, cache_file)
+    _write_cache(ruleset, lang, cache_folder, cache_file)
     return ruleset
 
 
 def _read_cache(cache_file: Path) -> RuleSet | None:
-    try:
-        with cache_file.open("rb") as handle:
-            cached = pickle.load(handle)
-        return cached if isinstance(cached, RuleSet) else None
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
+    return cache.read(cache_file, RuleSet)
 
 
-def _write_cache(ruleset: RuleSet, lang: str, cache: Path, cache_file: Path) -> None:
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache, prefix=".ruleset-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(ruleset, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache_file)
-        stale = sorted(cache.glob(f"ruleset-{lang}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in stale[8:]:  # keep a few (other --rules combinations), not every past edit
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only home is no reason to fail; we just compile next time too
+def _write_cache(ruleset: RuleSet, lang: str, folder: Path, cache_file: Path) -> None:
+    cache.write(ruleset, cache_file, f"ruleset-{lang}-*.pickle")
 
 
 _forked = False
 
 
-def _compiled_in_child(lang: str, dirs: list[Path], disabled: tuple[str, ...], cache: Path,
+def _compiled_in_child(lang: str, dirs: list[Path], disabled: tuple[str, ...], folder: Path,
                        cache_file: Path) -> bool:
     """Compile the rule set in a forked child that writes the cache; True when it did.
 
@@ -449,7 +427,7 @@ def _compiled_in_child(lang: str, dirs: list[Path], disabled: tuple[str, ...], c
     if pid == 0:  # the child: compile, write, leave without running the parent's exit handlers
         code = 1
         try:
-            _write_cache(_build_ruleset(lang, dirs, disabled), lang, cache, cache_file)
+            _write_cache(_build_ruleset(lang, dirs, disabled), lang, folder, cache_file)
             code = 0 if cache_file.is_file() else 1
         finally:
             os._exit(code)
