@@ -45,6 +45,18 @@ class _Group(click.Group):
             ctx.exit(exitcodes.ERROR)
 
 
+def _lang_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--lang is joined to a path: a language name only (de, en), never ../x."""
+    from claims.languages import LanguageError, check_lang
+
+    if value is None:
+        return None
+    try:
+        return check_lang(value, what="--lang")
+    except LanguageError as exc:
+        raise click.BadParameter(exc.message.removeprefix("--lang "), ctx, param) from None
+
+
 def _rule_dirs(values: tuple[str, ...]) -> tuple[Path, ...]:
     return tuple(Path(v) for v in values)
 
@@ -82,7 +94,9 @@ class _Configs:
     def for_path(self, path: str | Path) -> Any:
         from claims.config import resolve
 
-        folder = Path(path).resolve().parent if str(path) != "-" else Path.cwd()
+        from claims.batch import resolved
+
+        folder = resolved(Path(path)).parent if str(path) != "-" else Path.cwd()
         if folder not in self._by_folder:
             self._by_folder[folder] = resolve(folder, **self.flags)
         return self._by_folder[folder]
@@ -139,7 +153,7 @@ def _run_batch(jobs: list[Any], action: Any, workers: int | None, errors: list[s
 @main.command()
 @click.argument("articles", nargs=-1, required=True)
 @click.option("--date", "article_date", metavar="YYYY-MM-DD", help="Article date (overrides front matter).")
-@click.option("--lang", help="Article language (default: front matter, else the configuration, else de).")
+@click.option("--lang", help="Article language (default: front matter, else the configuration, else de).", callback=_lang_name)
 @click.option("--input-format", type=click.Choice(["txt", "md", "docx", "html"]),
               help="Article format (default: from the extension; txt for stdin).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS_EXTRACT), default="xlsx", show_default=True,
@@ -390,7 +404,7 @@ def update(articles: tuple[Path, ...], checklist: Path | None, article_date: str
 
 @main.command("config")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
-@click.option("--lang", help="As the flag of extract and check: overrides the file.")
+@click.option("--lang", help="As the flag of extract and check: overrides the file.", callback=_lang_name)
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
 @click.option("--disable", multiple=True, metavar="ID|KIND")
 @click.option("--json", "as_json", is_flag=True, help="The values and their sources as JSON.")
@@ -422,7 +436,7 @@ def rules() -> None:
 
 
 @rules.command("list")
-@click.option("--lang", default="de", show_default=True)
+@click.option("--lang", default="de", show_default=True, callback=_lang_name)
 @click.option("--kind", help="Only rules of this kind.")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
 def rules_list(lang: str, kind: str | None, rule_dirs: tuple[str, ...]) -> None:
@@ -438,7 +452,7 @@ def rules_list(lang: str, kind: str | None, rule_dirs: tuple[str, ...]) -> None:
 
 @rules.command("test")
 @click.argument("path", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--lang", help="Language to test (default: every built-in language, or PATH's).")
+@click.option("--lang", help="Language to test (default: every built-in language, or PATH's).", callback=_lang_name)
 @click.option("-v", "--verbose", is_flag=True, help="List every example, not just failures.")
 def rules_test(path: Path | None, lang: str | None, verbose: bool) -> None:
     """Run every rule's examples. PATH: a rule directory of your own, tested over the built-ins."""
@@ -498,7 +512,7 @@ def rules_docs(output: Path | None) -> None:
 
 @main.command("eval")
 @click.argument("gold_dir", type=click.Path(path_type=Path))
-@click.option("--lang", help="Language of every article (default: meta.json's \"lang\", else the article's front matter, else de).")
+@click.option("--lang", help="Language of every article (default: meta.json's \"lang\", else the article's front matter, else de).", callback=_lang_name)
 @click.option("--json", "as_json", is_flag=True, help="Scores and misses as JSON.")
 @click.option("--show", is_flag=True, help="List misses, false alarms and wrong values.")
 @click.option("--kind", help="With --show: only this kind.")

@@ -25,6 +25,7 @@ import regex
 from pydantic import ValidationError
 
 from claims.errors import RuleError
+from claims.languages import check_lang
 from claims.ruleset import cache
 from claims.ruleset.schema import LanguageFile, LinkSpec, ListFile, RuleFile, RuleSpec
 
@@ -333,6 +334,7 @@ def _check_anchor(spec: Any, lists: dict[str, WordList], path: Path, line: int |
 
 
 def _rule_dirs(lang: str, extra_dirs: tuple[Path, ...]) -> list[Path]:
+    check_lang(lang)  # joined to paths below: a name, never a path
     base = builtin_rules_dir() / lang
     if not (base / "language.toml").is_file():
         available = sorted(p.name for p in builtin_rules_dir().iterdir() if (p / "language.toml").is_file())
