@@ -17,7 +17,6 @@ spread over the workers too.
 
 from __future__ import annotations
 
-import glob
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -90,6 +89,31 @@ def _walk(folder: Path) -> list[Path]:
     return sorted(found)  # by path: a folder's files and subfolders interleave by name
 
 
+def resolved(path: Path) -> Path:
+    """``path`` made absolute with its symlinks resolved, or only made absolute where they loop."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # a symlink loop (RuntimeError before Python 3.13)
+        return Path(os.path.abspath(path))
+
+
+def _glob(pattern: str) -> list[Path]:
+    """Files matching ``pattern`` (``**``: any depth), hidden ones left out, symlinked folders not
+    followed: glob.glob follows them, and two links to ``.`` in one folder make it walk 2**n paths."""
+    parts = Path(pattern).parts
+    fixed = next((i for i, part in enumerate(parts) if GLOB_CHARS & set(part)), len(parts))
+    base = Path(*parts[:fixed]) if fixed else Path(".")
+    rest = "/".join(parts[fixed:])
+    if not rest:
+        return [base] if base.exists() else []
+    try:
+        found = [p for p in base.glob(rest)
+                 if not any(part.startswith(".") for part in p.relative_to(base).parts)]
+    except (OSError, ValueError):
+        return []
+    return sorted(found)
+
+
 def expand_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[InputError]]:
     """Files, folders and glob patterns to article files, in a stable order.
 
@@ -104,7 +128,7 @@ def expand_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[InputE
     seen: set[Path] = set()
 
     def add(path: Path) -> None:
-        key = path.resolve() if path.exists() else path
+        key = resolved(path) if path.exists() else path
         if key not in seen:
             seen.add(key)
             files.append(path)
@@ -120,8 +144,7 @@ def expand_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[InputE
             for file in found:
                 add(file)
         elif not path.exists() and GLOB_CHARS & set(text):
-            matches = sorted(Path(m) for m in glob.glob(text, recursive=True))
-            found = [m for m in matches if m.is_file() and _readable(m)]
+            found = [m for m in _glob(text) if m.is_file() and _readable(m)]
             if not found:
                 problems.append(InputError("no article matches this pattern", text))
             for file in found:

@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from claims.errors import InputError
+from claims.limits import limit
 
 _FRONT_MATTER = regex.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", regex.S)
 
@@ -50,22 +51,75 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
+_yaml_loader: Any = None
+
+
+def _front_matter_loader() -> Any:
+    """PyYAML's safe loader, narrowed for front matter from outside.
+
+    - Aliases are refused: ``*name`` repeats a node by reference, and nine nested
+      repetitions of nine make a billion strings from a few hundred bytes ("billion laughs").
+    - Nesting deeper than the limit is refused before the composer's recursion runs out.
+    - Timestamps stay text: PyYAML would turn ``2025-02-30`` into a date and fail inside
+      itself; the reader checks the date and says what is wrong with it.
+    """
+    global _yaml_loader
+    if _yaml_loader is not None:
+        return _yaml_loader
+    import yaml  # lazy: only articles with YAML front matter pay for it
+
+    class FrontMatterLoader(yaml.SafeLoader):
+        yaml_implicit_resolvers = {
+            first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+            for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self._depth = 0
+            self._max_depth = limit("FRONT_MATTER_DEPTH")
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(None, None, "aliases (*name) are not accepted in "
+                                                  "front matter", event.start_mark)
+            self._depth += 1
+            if self._depth > self._max_depth:
+                raise yaml.composer.ComposerError(None, None, f"nests deeper than {self._max_depth} "
+                                                  f"levels", self.peek_event().start_mark)
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self._depth -= 1
+
+    _yaml_loader = FrontMatterLoader
+    return _yaml_loader
+
+
 def parse_front_matter(kind: str, body: str, source: str) -> dict[str, Any]:
+    most = limit("FRONT_MATTER_BYTES")
+    if len(body) > most:
+        raise InputError(f"front matter of {len(body):,} characters; more than {most:,} are refused "
+                         f"(CLAIMS_MAX_FRONT_MATTER_BYTES raises the limit)", source, 2)
     if kind == "+++":
         try:
             data: Any = tomllib.loads(body)
         except tomllib.TOMLDecodeError as exc:
             raise InputError(f"front matter is not valid TOML: {exc}", source) from None
+        except RecursionError:
+            raise InputError("front matter nests too deep", source, 2) from None
     else:
-        import yaml  # lazy: only articles with YAML front matter pay for it
+        import yaml
 
         try:
-            data = yaml.safe_load(body)
+            data = yaml.load(body, Loader=_front_matter_loader())  # noqa: S506 - a safe loader
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 2 if mark is not None else None
             raise InputError(f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
                              source, line) from None
+        except RecursionError:
+            raise InputError("front matter nests too deep", source, 2) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
