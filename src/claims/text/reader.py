@@ -231,12 +231,13 @@ def _read_file(file: Path, most: int, input_format: str | None) -> bytes:
         fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise InputError(_OPEN_PROBLEMS.get(exc.errno, f"cannot read: {exc.strerror or exc}"), file) from None
-    with os.fdopen(fd, "rb", buffering=0) as handle:
-        info = os.fstat(fd)
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
         if stat.S_ISDIR(info.st_mode):
             raise InputError("is a directory, not an article file", file)
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError("not a regular file (a FIFO, socket or device); refused", file)
+        raise InputError("not a regular file (a FIFO, socket or device); refused", file)
+    with os.fdopen(fd, "rb", buffering=0) as handle:
         if input_format is None and file.suffix.lower() not in READABLE_SUFFIXES:
             known = ", ".join(sorted(READABLE_SUFFIXES))
             raise InputError(f"unknown article format {file.suffix or '(no extension)'!r} "
