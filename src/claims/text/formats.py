@@ -58,19 +58,26 @@ _VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "b
 
 
 class _MainText(HTMLParser):
-    """Text of <article> (else <main>, else <body>) minus navigation, comments and page furniture."""
+    """Text of <article> (else <main>, else <body>) minus navigation, comments and page furniture.
+
+    Linear in the page, however it nests: whether text is skipped is a count of the skipping
+    elements open, not a look through the stack, and an end tag with no open element of its
+    name is dropped at once (a page of 20,000 stray ``</span>`` each searched the whole stack).
+    """
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
+        self.open_count: dict[str, int] = {}  # tag -> how many of it are on the stack
+        self.skipped_open = 0  # skipping elements on the stack
         self.blocks: dict[str, list[list[str]]] = {"article": [], "main": [], "body": []}
         self.inside: dict[str, int] = {"article": 0, "main": 0, "body": 0}
         self.current: list[str] = []
-        self.title = ""
+        self.title: list[str] = []
         self.in_title = False
 
     def _skipping(self) -> bool:
-        return any(skipped for _, skipped in self.stack)
+        return self.skipped_open > 0
 
     def _flush(self) -> None:
         text = " ".join("".join(self.current).split())
@@ -90,25 +97,33 @@ class _MainText(HTMLParser):
         marks = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role")).lower()
         skipped = tag in _SKIP_TAGS or any(h in marks for h in _SKIP_HINTS)
         self.stack.append((tag, skipped))
+        self.open_count[tag] = self.open_count.get(tag, 0) + 1
         if tag in self.inside and not self._skipping():
             self.inside[tag] += 1
+        if skipped:
+            self.skipped_open += 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
         if tag in _BLOCK_TAGS:
             self._flush()
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                was_skipping = self._skipping()
-                del self.stack[i:]
-                if tag in self.inside and self.inside[tag] and not was_skipping:
-                    self.inside[tag] -= 1
+        if not self.open_count.get(tag):
+            return  # nothing of that name is open: a stray end tag
+        was_skipping = self._skipping()
+        while self.stack:  # every element it closes goes, each once: linear over the page
+            name, skipped = self.stack.pop()
+            self.open_count[name] -= 1
+            if skipped:
+                self.skipped_open -= 1
+            if name == tag:
                 break
+        if tag in self.inside and self.inside[tag] and not was_skipping:
+            self.inside[tag] -= 1
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
-            self.title += data
+            self.title.append(data)
             return
         if not self._skipping():
             self.current.append(data)
@@ -118,10 +133,17 @@ def html_text(data: str) -> tuple[str, str | None]:
     """(main text with one paragraph a line, the page title)."""
     parser = _MainText()
     parser.feed(data)
+    # What feed leaves unparsed begins with a tag, comment or declaration that never ends. On
+    # close the standard parser would retry it at every later "<", each time scanning to the
+    # end (quadratic: 30 kB of "<a " took 5 s); a browser drops a tag cut off by the end of the
+    # page and makes the rest of a comment a comment, so the rest is dropped here too.
+    if parser.rawdata.startswith("<"):
+        parser.rawdata = ""
     parser.close()
     parser._flush()
+    title = " ".join("".join(parser.title).split()) or None
     for area in ("article", "main", "body"):
         if parser.blocks[area]:
             text = "\n".join(block[0] for block in parser.blocks[area])
-            return text + "\n", " ".join(parser.title.split()) or None
-    return "", " ".join(parser.title.split()) or None
+            return text + "\n", title
+    return "", title
