@@ -315,6 +315,9 @@ def check_article(article: Any, result: Any, job: Job) -> tuple[Any, list[str]]:
     if not target.exists():
         return missing_checklist(job.path, str(target), len(result.claims)), []
     stored = read_checklist(target, dict(job.option("vocabulary") or ()))
-    warnings = [f"{target} ({cell}): unknown status {text!r}, counted as open"
+    from claims.limits import shorten
+
+    # a cell holds up to 32,767 characters: a message quotes its start
+    warnings = [f"{target} ({cell}): unknown status {shorten(text)!r}, counted as open"
                 for cell, text in stored.unknown_statuses]
     return check_claims(result.claims, stored.rows, job.path, str(target)), warnings

@@ -9,40 +9,60 @@ from __future__ import annotations
 import io
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from claims.errors import InputError
+from claims.limits import shorten
+from claims.ziplimits import check_zip, refuse_doctypes
+
+
+def _local(node: Any) -> str:
+    """An element's tag without its namespace; "" for comments, entities and processing instructions."""
+    tag = node.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _text_of(element: Any) -> str:
+    return "".join(node.text or "" for node in element.iter() if _local(node) == "t")
 
 
 def docx_text(data: bytes, path: str | Path) -> str:
-    """Body paragraphs, headings and table cells of a Word document, in document order."""
+    """Body paragraphs, headings and table cells of a Word document, in document order.
+
+    The file comes from outside: its zip is checked against the limits first and any part
+    declaring a document type is refused (:mod:`claims.ziplimits`), so python-docx never
+    inflates a bomb or meets an entity."""
     try:
         import docx  # python-docx: the Word format is big; a library reads it right
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError:
         raise InputError("reading .docx needs python-docx: pip install 'claims[docx]'", path) from None
+    check_zip(io.BytesIO(data), path, "Word document")
+    refuse_doctypes(io.BytesIO(data), path, "Word document")
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise InputError(f"not a readable Word document ({type(exc).__name__})", path) from None
+    except RecursionError:
+        raise InputError("damaged Word document: it nests too deep", path) from None
     except Exception as exc:  # zipfile.BadZipFile and lxml errors from damaged files
-        raise InputError(f"damaged Word document: {exc}", path) from None
+        raise InputError(f"damaged Word document: {shorten(exc)}", path) from None
     paragraphs: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
+        tag = _local(child)
         if tag == "p":
-            paragraphs.append("".join(node.text or "" for node in child.iter() if node.tag.endswith("}t")))
+            paragraphs.append(_text_of(child))
         elif tag == "tbl":
             for row in child.iter():
-                if row.tag.endswith("}tr"):
+                if _local(row) == "tr":
                     cells = []
                     for cell in row.iterchildren():
-                        if cell.tag.endswith("}tc"):
-                            cells.append(" ".join("".join(t.text or "" for t in p.iter() if t.tag.endswith("}t"))
-                                                  for p in cell.iter() if p.tag.endswith("}p")).strip())
+                        if _local(cell) == "tc":
+                            cells.append(" ".join(_text_of(p) for p in cell.iter() if _local(p) == "p").strip())
                     paragraphs.append(" | ".join(cells))
         elif tag == "sdt":  # content controls hold paragraphs too
-            paragraphs.append("".join(node.text or "" for node in child.iter() if node.tag.endswith("}t")))
+            paragraphs.append(_text_of(child))
     lines = [" ".join(p.split()) for p in paragraphs]
     return "\n".join(line for line in lines if line) + "\n"
 
