@@ -28,7 +28,7 @@ DEFAULTS: dict[str, tuple[int, str]] = {
     "WORKBOOK_CELLS": (3_000_000, "cells stored in a workbook's sheets (a 50,000-claim checklist has 1.4 million)"),
     "SHEET_CELLS": (3_000_000, "cells in the used ranges (rows × columns) of a workbook's sheets, added up"),
     "SENTENCE_CHARS": (4_000, "characters of one sentence; longer runs are cut at a space"),
-    "PATTERN_CHARS": (4 * MiB, "characters of a rule pattern with its fragments and lists expanded"),
+    "PATTERN_CHARS": (1_000_000, "characters of a rule pattern with its fragments and lists expanded"),
     "MESSAGE_CHARS": (200, "characters of a cell's or a name's text quoted in a message"),
 }
 

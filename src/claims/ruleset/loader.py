@@ -9,6 +9,7 @@ names a fragment or list as ``{name}``; a value template as ``{group}`` or
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import os
@@ -26,6 +27,7 @@ from pydantic import ValidationError
 
 from claims.errors import RuleError
 from claims.languages import check_lang
+from claims.limits import limit
 from claims.ruleset import cache
 from claims.ruleset.schema import LanguageFile, LinkSpec, ListFile, RuleFile, RuleSpec
 
@@ -82,11 +84,15 @@ def _trie_pattern(words: list[str], ignore_case: bool, backwards: bool = False) 
     return f"(?i:{emit(trie)})" if ignore_case else f"(?:{emit(trie)})"
 
 
-def _in_lookbehind(pattern: str, pos: int) -> bool:
-    """Whether ``pos`` of a pattern lies inside a lookbehind group ((?<=...) or (?<!...))."""
+def _lookbehind_spans(pattern: str) -> list[tuple[int, int]]:
+    """[start, end) stretches of a pattern inside a lookbehind group ((?<=...) or (?<!...)), in one
+    pass: asking position by position cost the square of a long pattern."""
+    spans: list[tuple[int, int]] = []
     stack: list[bool] = []
-    i, in_class = 0, False
-    while i < pos:
+    behind = 0  # lookbehind groups open on the stack
+    opened = 0
+    i, in_class, n = 0, False, len(pattern)
+    while i < n:
         ch = pattern[i]
         if ch == "\\":
             i += 2
@@ -100,11 +106,28 @@ def _in_lookbehind(pattern: str, pos: int) -> bool:
                 i += 2 if pattern[i + 1] == "]" else 3
                 continue
         elif ch == "(":
-            stack.append(pattern.startswith("(?<=", i) or pattern.startswith("(?<!", i))
+            is_behind = pattern.startswith("(?<=", i) or pattern.startswith("(?<!", i)
+            stack.append(is_behind)
+            if is_behind:
+                behind += 1
+                if behind == 1:
+                    opened = i + 1
         elif ch == ")" and stack:
-            stack.pop()
+            if stack.pop():
+                behind -= 1
+                if behind == 0:
+                    spans.append((opened, i + 1))
         i += 1
-    return any(stack)
+    if behind:
+        spans.append((opened, n + 1))
+    return spans
+
+
+def _in_lookbehind(pattern: str, pos: int, spans: list[tuple[int, int]] | None = None) -> bool:
+    """Whether ``pos`` of a pattern lies inside a lookbehind group ((?<=...) or (?<!...))."""
+    spans = _lookbehind_spans(pattern) if spans is None else spans
+    i = bisect.bisect_right(spans, (pos, len(pattern) + 2)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 @dataclass
@@ -273,28 +296,53 @@ def _load_lists(folder: Path) -> dict[str, WordList]:
 
 
 class _Expander:
+    """Fragments and lists put into patterns, each expanded once, under a size limit: fragments
+    that each name the next twice or thrice grow as 2**n or 3**n (twenty levels, a few hundred
+    bytes of rule file, would take minutes and gigabytes)."""
+
     def __init__(self, fragments: dict[str, str], lists: dict[str, WordList]) -> None:
         self.fragments = fragments
         self.lists = lists
+        self._done: dict[tuple[str, bool], str] = {}
+        self._most = limit("PATTERN_CHARS")
 
     def expand(self, pattern: str, path: Path, line: int | None, depth: int = 0,
                seen: tuple[str, ...] = (), behind: bool = False) -> str:
         """Expand fragments and lists; a list inside a lookbehind becomes a trie of endings."""
         if depth > _MAX_EXPANSION_DEPTH:
             raise RuleError(f"fragments nest too deep: {' -> '.join(seen)}", path, line)
+        spans: list[tuple[int, int]] | None = None
+        size = len(pattern)
 
         def replace(m: Any) -> str:
+            nonlocal spans, size
             name = m.group(1)
             if name in seen:
                 raise RuleError(f"fragment {name!r} refers to itself: {' -> '.join(seen + (name,))}",
                                 path, line)
-            inside = behind or _in_lookbehind(pattern, m.start())
-            if name in self.fragments:
-                inner = self.expand(self.fragments[name], path, line, depth + 1, seen + (name,), inside)
-                return f"(?:{inner})"
-            if name in self.lists:
-                return self.lists[name].alternation(backwards=inside)
-            raise RuleError(f"unknown fragment or list {{{name}}}", path, line)
+            if behind:
+                inside = True
+            else:
+                if spans is None:
+                    spans = _lookbehind_spans(pattern)
+                inside = _in_lookbehind(pattern, m.start(), spans)
+            key = (name, inside)
+            piece = self._done.get(key)
+            if piece is None:
+                if name in self.fragments:
+                    inner = self.expand(self.fragments[name], path, line, depth + 1, seen + (name,), inside)
+                    piece = f"(?:{inner})"
+                elif name in self.lists:
+                    piece = self.lists[name].alternation(backwards=inside)
+                else:
+                    raise RuleError(f"unknown fragment or list {{{name}}}", path, line)
+                self._done[key] = piece
+            size += len(piece) - len(m.group())
+            if size > self._most:
+                raise RuleError(f"the pattern grows to more than {self._most:,} characters with its "
+                                f"fragments and lists expanded ({' -> '.join(seen + (name,))}); "
+                                f"refused (CLAIMS_MAX_PATTERN_CHARS raises the limit)", path, line)
+            return piece
 
         return REFERENCE.sub(replace, pattern)
 
