@@ -282,6 +282,7 @@ def write_checklist(article: Any, result: Any, job: Job) -> str:
     from claims.report.text import count_line
 
     target = Path(job.option("target"))
+    _name_fits(target)
     if target.exists() and not job.option("force"):
         raise ClaimsError(f"a checklist exists already; bring it up to date with "
                           f"`claims update {job.path}` (keeps every tick), or pass --force to "
@@ -290,15 +291,36 @@ def write_checklist(article: Any, result: Any, job: Job) -> str:
         target.parent.mkdir(parents=True, exist_ok=True)  # a configured name may name a subfolder
     except OSError as exc:
         raise ClaimsError(f"cannot make the checklist's folder: {exc.strerror or exc}", target.parent) from None
-    if job.option("format") == "csv":
-        from claims.report.csvout import write_csv
+    try:
+        if job.option("format") == "csv":
+            from claims.report.csvout import write_csv
 
-        write_csv(result, article, target)
-    else:
-        from claims.checklist.writer import write_workbook
+            write_csv(result, article, target)
+        else:
+            from claims.checklist.writer import write_workbook
 
-        write_workbook(result, article, target)
+            write_workbook(result, article, target)
+    except OSError as exc:  # a read-only folder, a full disk: one line, the article named
+        raise ClaimsError(f"cannot write the checklist: {exc.strerror or exc}", target) from None
     return f"wrote {target}: {count_line(result)}"
+
+
+# room for the temporary name a write goes through first (".NAME.tmp-xxxxxxxx")
+_TEMP_ROOM = 24
+
+
+def _name_fits(target: Path) -> None:
+    """A checklist named after a long article name can exceed what the file system allows (255
+    bytes a name on most): said before anything is written, with the way out."""
+    try:
+        most = os.pathconf(target.parent if str(target.parent) else ".", "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        most = 255
+    size = len(os.fsencode(target.name))
+    if size + _TEMP_ROOM > most:
+        raise ClaimsError(f"the checklist's name would be {size} bytes long; this file system allows "
+                          f"{most} (with room for the temporary file, {most - _TEMP_ROOM}): give it "
+                          f"another with -o, or a shorter checklist pattern in the configuration", target)
 
 
 def keep_result(article: Any, result: Any, job: Job) -> tuple[Any, Any]:
@@ -312,7 +334,11 @@ def check_article(article: Any, result: Any, job: Job) -> tuple[Any, list[str]]:
     from claims.gate import check_claims, missing_checklist
 
     target = Path(job.option("target"))
-    if not target.exists():
+    try:
+        present = target.is_file() or target.exists()
+    except OSError as exc:  # a name too long for the file system, a folder we may not enter
+        raise ClaimsError(f"cannot look for the checklist: {exc.strerror or exc}", target) from None
+    if not present:
         return missing_checklist(job.path, str(target), len(result.claims)), []
     stored = read_checklist(target, dict(job.option("vocabulary") or ()))
     from claims.limits import shorten

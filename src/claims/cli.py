@@ -26,7 +26,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except ClaimsError as exc:
-            click.echo(f"claims: error: {exc.render()}", err=True)
+            _say(f"claims: error: {exc.render()}")
             ctx.exit(exitcodes.ERROR)
         except KeyboardInterrupt:
             click.echo("claims: interrupted", err=True)
@@ -37,6 +37,13 @@ class _Group(click.Group):
             ctx.exit(exitcodes.FINDINGS)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except OSError as exc:  # the file system's answer: a full disk, a read-only folder, a missing one
+            if os.environ.get("CLAIMS_DEBUG"):
+                raise
+            where = f"{os.fsdecode(exc.filename)}: " if exc.filename else ""
+            what = "" if exc.filename else "cannot write the output: "
+            _say(f"claims: error: {where}{what}{exc.strerror or exc}")
+            ctx.exit(exitcodes.ERROR)
         except Exception as exc:  # a bug of ours: one line for the user, details on request
             if os.environ.get("CLAIMS_DEBUG"):
                 raise
@@ -55,6 +62,19 @@ def _lang_name(ctx: click.Context, param: click.Parameter, value: str | None) ->
         return check_lang(value, what="--lang")
     except LanguageError as exc:
         raise click.BadParameter(exc.message.removeprefix("--lang "), ctx, param) from None
+
+
+def _say(line: str) -> None:
+    """A line on stderr; names and cell texts in it lose their terminal control sequences."""
+    from claims.report.safe import terminal
+
+    click.echo(terminal(line), err=True)
+
+
+def terminal(text: str) -> str:
+    from claims.report.safe import terminal as strip
+
+    return strip(text)
 
 
 def _rule_dirs(values: tuple[str, ...]) -> tuple[Path, ...]:
@@ -125,7 +145,7 @@ class _Progress:
 
     def say(self, line: str) -> None:
         self.clear()
-        click.echo(line, err=True)
+        _say(line)
 
 
 def _expand(inputs: tuple[str, ...]) -> tuple[list[Path], list[str]]:
@@ -192,6 +212,8 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
         raise click.UsageError("--combine writes a workbook; it goes with --format xlsx only")
     if combine is not None and output is not None:
         raise click.UsageError("use either -o (one article's checklist) or --combine (all articles)")
+    if combine is not None and not combine.parent.is_dir():
+        raise ClaimsError("no such folder for the combined workbook", combine.parent)
     if combine is not None and combine.exists() and not force:
         raise ClaimsError("exists already; pass --force to replace it", combine)
     configs = _Configs(lang, rule_dirs, disable)
@@ -199,7 +221,7 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
     files, problems = _expand(articles) if articles != ("-",) else ([Path("-")], [])
     for problem in problems:
         errors.append(problem)
-        click.echo(f"claims: error: {problem}", err=True)
+        _say(f"claims: error: {problem}")
     if output is not None and len(files) > 1:
         raise click.UsageError("-o names the checklist of one article; give one article, or use --combine")
     use_color = sys.stdout.isatty() if color is None else color
@@ -241,7 +263,7 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
             for line in outcome.payload:
                 click.echo(line, color=use_color)
         else:
-            click.echo(outcome.payload)
+            click.echo(terminal(outcome.payload))
         first = False
     if fmt == "json" and many:
         out.write("]\n" if not first else "[]\n")
@@ -255,7 +277,7 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
             errors.append("no articles")
     if errors:
         if len(errors) > 1 or many:
-            click.echo(f"claims: {len(errors)} of {len(job_list) + len(problems)} inputs failed", err=True)
+            _say(f"claims: {len(errors)} of {len(job_list) + len(problems)} inputs failed")
         sys.exit(exitcodes.ERROR)
 
 
@@ -301,7 +323,7 @@ def check(articles: tuple[str, ...], base: str | None, checklist: Path | None, f
         files, problems = _expand(articles)
         for problem in problems:
             errors.append(problem)
-            click.echo(f"claims: error: {problem}", err=True)
+            _say(f"claims: error: {problem}")
     if checklist is not None and len(files) > 1:
         raise click.UsageError("--checklist names the checklist of one article; give one article")
     configs = _Configs(None, rule_dirs, disable)
@@ -318,7 +340,7 @@ def check(articles: tuple[str, ...], base: str | None, checklist: Path | None, f
         if outcome.ok:
             result, warnings = outcome.payload
             for warning in warnings:
-                click.echo(f"claims: warning: {warning}", err=True)
+                _say(f"claims: warning: {warning}")
             checks.append(result)
     if len(job_list) == 1 and errors and not problems:
         sys.exit(exitcodes.ERROR)  # the one article's error is said; no report of nothing
@@ -345,8 +367,11 @@ def check(articles: tuple[str, ...], base: str | None, checklist: Path | None, f
     if summary_file:
         from claims.report.github import step_summary
 
-        with open(summary_file, "a", encoding="utf-8") as handle:
-            handle.write(step_summary(checks))
+        try:
+            with open(summary_file, "a", encoding="utf-8", errors="replace") as handle:
+                handle.write(step_summary(checks))
+        except OSError as exc:  # a full disk or a read-only runner: the check's verdict still stands
+            _say(f"claims: warning: cannot write the step summary {summary_file}: {exc.strerror or exc}")
     if errors:
         sys.exit(exitcodes.ERROR)
     sys.exit(exitcodes.OK if all(c.ok for c in checks) else exitcodes.FINDINGS)
@@ -382,7 +407,7 @@ def update(articles: tuple[Path, ...], checklist: Path | None, article_date: str
         raise problems[0]
     errors = len(problems)
     for problem in problems:
-        click.echo(f"claims: error: {problem.render()}", err=True)
+        _say(f"claims: error: {problem.render()}")
     configs = _Configs(None, rule_dirs, disable)
     for article in files:
         try:
@@ -397,7 +422,7 @@ def update(articles: tuple[Path, ...], checklist: Path | None, article_date: str
             if len(files) == 1:
                 raise
             errors += 1
-            click.echo(f"claims: error: {exc.render()}", err=True)
+            _say(f"claims: error: {exc.render()}")
     if errors:
         sys.exit(exitcodes.ERROR)
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
+from claims.report.safe import json_dumps
 from collections.abc import Iterator
 
 from claims.models import ExtractionResult
 
 
 def as_json(result: ExtractionResult) -> str:
-    return json.dumps(result.to_json(), ensure_ascii=False, indent=1, default=str)
+    return json_dumps(result.to_json(), indent=1, default=str)
 
 
 def as_jsonl(result: ExtractionResult) -> Iterator[str]:
     for claim in result.claims:
-        yield json.dumps({"path": result.article.path, **claim.public()}, ensure_ascii=False, default=str)
+        yield json_dumps({"path": result.article.path, **claim.public()}, default=str)
