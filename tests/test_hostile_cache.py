@@ -83,3 +83,13 @@ def test_a_key_others_can_read_is_not_trusted(caches):
     key = cache.default_dir() / "key"
     os.chmod(key, 0o644)
     assert cache.read(_cache_file(caches), loader.RuleSet) is None
+
+
+def test_docs_security_lists_every_limit_with_its_default():
+    from claims.limits import DEFAULTS
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "security.md").read_text("utf-8")
+    for name, (default, _) in DEFAULTS.items():
+        row = next((line for line in text.splitlines() if line.startswith(f"| `CLAIMS_MAX_{name}` |")), None)
+        assert row is not None, name
+        assert f"| {default} " in row, (name, default)
