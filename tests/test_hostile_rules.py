@@ -32,12 +32,23 @@ def _load(folder):
     return load_ruleset("de", (folder,))
 
 
-@pytest.mark.parametrize("levels, copies", [(15, 3), (19, 2), (8, 10)])
-def test_fragments_that_grow_exponentially_are_refused_at_once(tmp_path, monkeypatch, levels, copies):
-    monkeypatch.setenv("CLAIMS_NO_CACHE", "1")
-    folder = write_rule_dir(tmp_path / "evil", {"figures.toml": _doubling(levels, copies)})
+def _expand(levels: int, copies: int) -> str:
+    fragments = {f"f{i}": "".join([f"{{f{i + 1}}}"] * copies) for i in range(levels)}
+    fragments[f"f{levels}"] = "a"
+    return _Expander(fragments, {}).expand("{f0}", None, None)
+
+
+@pytest.mark.parametrize("levels, copies", [(15, 3), (19, 2), (8, 10), (18, 40)])
+def test_fragments_that_grow_exponentially_are_refused_at_once(levels, copies):
     with pytest.raises(RuleError, match="grows to more than 1,000,000 characters"):
-        bounded(_load, folder, seconds=20, memory_mb=300)
+        bounded(_expand, levels, copies, seconds=10, memory_mb=100)
+
+
+def test_a_rule_file_whose_fragments_blow_up_is_named_with_its_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMS_NO_CACHE", "1")
+    folder = write_rule_dir(tmp_path / "evil", {"figures.toml": _doubling(15, 3)})
+    with pytest.raises(RuleError, match=r"figures.toml:\d+: the pattern grows to more than 1,000,000"):
+        bounded(_load, folder, seconds=30, memory_mb=300)
 
 
 def test_a_fragment_used_many_times_is_expanded_once(tmp_path):
