@@ -191,3 +191,13 @@ def test_deep_nesting_in_a_word_document_is_a_clean_error(tmp_path):
         assert "Word document" in str(exc)
     else:
         assert isinstance(text, str)
+
+
+def test_merges_over_many_cells_are_refused_and_a_few_merged_cells_are_read(tmp_path):
+    many = '<mergeCells count="2"><mergeCell ref="A100:J5100"/><mergeCell ref="A6000:J11000"/></mergeCells>'
+    path = rewrite(checklist(tmp_path), SHEET, lambda xml: xml.replace("</sheetData>", "</sheetData>" + many, 1))
+    with pytest.raises(InputError, match="merges or links 100,020 cells"):
+        bounded(read_checklist, path, seconds=20, memory_mb=300)
+    few = '<mergeCells count="1"><mergeCell ref="M10:P12"/></mergeCells>'
+    path = rewrite(checklist(tmp_path), SHEET, lambda xml: xml.replace("</sheetData>", "</sheetData>" + few, 1))
+    assert bounded(read_checklist, path, seconds=20, memory_mb=300).rows

@@ -27,6 +27,7 @@ DEFAULTS: dict[str, tuple[int, str]] = {
     "ZIP_RATIO": (200, "compression ratio of a workbook's or Word document's largest parts"),
     "WORKBOOK_CELLS": (3_000_000, "cells stored in a workbook's sheets (a 50,000-claim checklist has 1.4 million)"),
     "SHEET_CELLS": (3_000_000, "cells in the used ranges (rows × columns) of a workbook's sheets, added up"),
+    "MERGED_CELLS": (100_000, "cells covered by merged ranges and hyperlinks of a workbook's sheets"),
     "SENTENCE_CHARS": (2_000, "characters of one sentence; longer runs are cut at a space"),
     "PATTERN_CHARS": (1_000_000, "characters of a rule pattern with its fragments and lists expanded"),
     "MESSAGE_CHARS": (200, "characters of a cell's or a name's text quoted in a message"),

@@ -48,8 +48,8 @@ class _TooManyCells(Exception):
 
 
 def _guard_cell_ranges() -> None:
-    """Refuse a merged range or hyperlink over more cells than a sheet may have, before openpyxl
-    makes a cell object for each: one ``<mergeCell ref="A1:XFD1048576"/>`` of 60 bytes is 17
+    """Refuse merged ranges or hyperlinks over more cells than the limit, before openpyxl makes a
+    cell object for each covered cell (a checklist merges none; a few an editor merges are fine): one ``<mergeCell ref="A1:XFD1048576"/>`` of 60 bytes is 17
     billion cells. Installed once into openpyxl's sheet reader; harmless to any other use of it."""
     from openpyxl.utils import range_boundaries
     from openpyxl.worksheet._reader import WorksheetReader
@@ -58,7 +58,7 @@ def _guard_cell_ranges() -> None:
         return
 
     def check(reader: Any, refs: list[Any]) -> None:
-        most = limit("SHEET_CELLS")
+        most = limit("MERGED_CELLS")
         total = 0
         for ref in refs:
             try:
@@ -265,8 +265,8 @@ def read_checklist(path: str | Path, vocabulary: dict[str, str] | None = None) -
         wb = openpyxl.load_workbook(path, data_only=True, rich_text=False)
     except _TooManyCells as exc:
         raise InputError(f"sheet {shorten(exc.sheet, 40)!r} merges or links {exc.cells:,} cells "
-                         f"({shorten(exc.ref, 40)}); more than {limit('SHEET_CELLS'):,} are refused "
-                         f"(CLAIMS_MAX_SHEET_CELLS raises the limit)", path) from None
+                         f"({shorten(exc.ref, 40)}); more than {limit('MERGED_CELLS'):,} are refused "
+                         f"(CLAIMS_MAX_MERGED_CELLS raises the limit)", path) from None
     except RecursionError:
         raise InputError("cannot read the workbook: it nests too deep", path) from None
     except Exception as exc:  # openpyxl raises many kinds on damaged files
