@@ -231,16 +231,27 @@ def encodings(rng: random.Random, tmp: Path) -> Iterator[tuple[str, Callable, tu
 
 
 def rules(rng: random.Random, tmp: Path) -> Iterator[tuple[str, Callable, tuple]]:
+    """Most cases on the fragment expander itself; every tenth through a whole rule folder (which
+    compiles the built-in rules too, seconds a case)."""
+    from claims.ruleset.loader import _Expander
+
+    def expand(fragments: dict[str, str]) -> str:
+        return _Expander(fragments, {}).expand("{f0}", None, None)
+
     for n in range(CASES):
         levels, copies = rng.randint(2, 19), rng.randint(2, 12)
-        fragments = "\n".join(f'f{i} = "' + "".join([f"{{f{i + 1}}}"] * copies) + '"' for i in range(levels))
+        fragments = {f"f{i}": "".join([f"{{f{i + 1}}}"] * copies) for i in range(levels)}
+        fragments[f"f{levels}"] = "a"
+        if n % 10:
+            yield f"fragments {copies}**{levels}", expand, (fragments,)
+            continue
         folder = tmp / f"rules-{n}" / "de"
         folder.mkdir(parents=True)
+        lines = "\n".join(f'{k} = "{v}"' for k, v in fragments.items())
         (folder / "figures.toml").write_text(f'''kind = "figure"
 
 [fragments]
-{fragments}
-f{levels} = "a"
+{lines}
 
 [[rule]]
 id = "de.figure.blowup"
@@ -249,7 +260,7 @@ summary = "Wächst"
 pattern = '{{f0}}(?P<number>\\d+)'
 value = {{ number = "{{number}}" }}
 ''', "utf-8")
-        yield f"fragments {copies}**{levels}", lambda f: load_ruleset("de", (f,)), (folder.parent,)
+        yield f"rule file {copies}**{levels}", lambda f: load_ruleset("de", (f,)), (folder.parent,)
 
 
 def terminals(rng: random.Random, tmp: Path) -> Iterator[tuple[str, Callable, tuple]]:
