@@ -55,8 +55,8 @@ def _measured(func: Callable[..., object], *args: object) -> tuple[str, float]:
     try:
         func(*args)
         outcome = "ok"
-    except ClaimsError:
-        outcome = "refused"
+    except ClaimsError as exc:
+        outcome = "refused: " + exc.message[:90]
     return outcome, _peak_mb()
 
 
@@ -348,6 +348,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30, help="time limit of one case")
     parser.add_argument("--memory-mb", type=int, default=700, help="memory cap of one case, above the parent")
     parser.add_argument("--only", help="run only the class whose name contains this")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show what refusals said")
     args = parser.parse_args()
     CASES = args.cases
     rng = random.Random(args.seed)
@@ -367,6 +368,7 @@ def main() -> None:
             folder = tmp / name.replace(" ", "-").replace(",", "")
             folder.mkdir()
             tried = refused = failed = 0
+            reasons: dict[str, str] = {}
             slowest = peak = 0.0
             for kind, func, case_args in cases(rng, folder):
                 tried += 1
@@ -374,7 +376,9 @@ def main() -> None:
                 try:
                     outcome, memory = bounded(_measured, func, *case_args, seconds=args.seconds,
                                               memory_mb=args.memory_mb)
-                    refused += outcome == "refused"
+                    if outcome != "ok":
+                        refused += 1
+                        reasons[outcome.removeprefix("refused: ")] = kind
                     peak = max(peak, memory)
                 except (Exceeded, Exception) as exc:  # noqa: BLE001 - every other end is a failure
                     failed += 1
@@ -383,6 +387,9 @@ def main() -> None:
             total += tried
             failures_total += failed
             print(f"{name:<24} {tried:>6} {refused:>8} {failed:>9} {slowest:>10.2f} {peak:>9.0f}")
+            if args.verbose:
+                for reason, kind in list(reasons.items())[:6]:
+                    print(f"    refused ({kind}): {reason}")
     print(f"{'all':<24} {total:>6} {'':>8} {failures_total:>9}   ({time.perf_counter() - started:.0f} s)")
     sys.exit(1 if failures_total else 0)
 
