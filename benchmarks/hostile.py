@@ -115,6 +115,19 @@ def html(rng: random.Random, tmp: Path) -> Iterator[tuple[str, Callable, tuple]]
         yield "nesting", html_text, (f"<html><body><article><p>{ARTICLE}</p>" + f"<{tag}>" * depth + closer * depth,)
 
 
+MARKUP = ["**", "*", "__", "_", "~~", "`", "[", "]", "(", ")", "![", "<", ">", "<!--", "-->", "http:", "a", " ",
+          "|", "# ", "> ", "\n"]
+
+
+def markdown(rng: random.Random, tmp: Path) -> Iterator[tuple[str, Callable, tuple]]:
+    from claims.text.markdown import blank_markup
+
+    for _ in range(CASES):
+        pieces = "".join(rng.choice(MARKUP) for _ in range(rng.randint(1, 30)))
+        text = pieces * rng.randint(1, 400_000 // max(len(pieces), 1))
+        yield "markup soup", blank_markup, (text,)
+
+
 def _workbook(tmp: Path, name: str) -> Path:
     article = article_from_text(ARTICLE, path=str(tmp / f"{name}.txt"), date="2025-03-24")
     path = tmp / f"{name}.checklist.xlsx"
@@ -333,7 +346,7 @@ def caches(rng: random.Random, tmp: Path) -> Iterator[tuple[str, Callable, tuple
         yield "planted file", load, (cache, marker)
 
 
-CLASSES = {"front matter": front_matter, "names and dates": names_and_dates, "html": html,
+CLASSES = {"front matter": front_matter, "names and dates": names_and_dates, "html": html, "markdown": markdown,
            "workbooks": workbooks, "word documents": word, "long sentences": sentences,
            "encodings": encodings, "rule fragments": rules, "terminal output": terminals,
            "devices, fifos, loops": files, "rule cache": caches}

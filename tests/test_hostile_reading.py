@@ -140,6 +140,18 @@ def test_one_damaged_byte_keeps_the_rest_utf8_and_names_the_spot():
                         "as U+FFFD (\ufffd)"]
 
 
+@pytest.mark.parametrize("codec, label", [("utf-16-le", "UTF-16"), ("utf-32", "UTF-32")])
+def test_a_damaged_wide_encoding_keeps_the_rest_and_names_the_spot(codec, label):
+    data = bytearray(TEXT.encode(codec))
+    if label == "UTF-16":  # a lone high surrogate
+        data[len(data) // 4 * 2 + 1] = 0xD8
+    else:  # a code point beyond U+10FFFF
+        data[len(data) // 8 * 4 + 3] = 0xFF
+    text, warnings = decode(bytes(data), "a.txt")
+    assert "\ufffd" in text and text.startswith("Grüße aus Bozen")
+    assert warnings and warnings[0].startswith(f"a.txt: not valid {label} at byte ")
+
+
 def test_a_windows_1252_file_is_still_read_as_such():
     text, warnings = decode(TEXT.encode("cp1252"), "a.txt")
     assert text == TEXT and "cp1252" in warnings[0]

@@ -82,10 +82,10 @@ def decode(data: bytes, path: str | Path | None = None) -> tuple[str, list[str]]
     name = path or "input"
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
-            return _decode_wide(data[len(bom):], codec, label, path), warnings
+            return _decode_wide(data[len(bom):], codec, label, path, warnings), warnings
     wide = _wide_codec(data) if b"\x00" in data[:_SNIFF_BYTES] else None
     if wide is not None:
-        return _decode_wide(data, wide[0], wide[1], path), warnings
+        return _decode_wide(data, wide[0], wide[1], path, warnings), warnings
     if b"\x00" in data[:8192]:
         raise InputError("this is a binary file, not an article's text", path)
     try:
@@ -114,11 +114,15 @@ def decode(data: bytes, path: str | Path | None = None) -> tuple[str, list[str]]
     return _no_nul(text, path), warnings
 
 
-def _decode_wide(data: bytes, codec: str, label: str, path: str | Path | None) -> str:
+def _decode_wide(data: bytes, codec: str, label: str, path: str | Path | None,
+                 warnings: list[str]) -> str:
+    """UTF-16 or UTF-32; a damaged code unit is read as U+FFFD and named, as in UTF-8."""
     try:
         return _no_nul(data.decode(codec), path)
     except UnicodeDecodeError as exc:
-        raise InputError(f"damaged {label} text at byte {exc.start}", path) from None
+        warnings.append(f"{path or 'input'}: not valid {label} at byte {exc.start}; each bad code unit "
+                        f"is read as U+FFFD (\ufffd)")
+        return _no_nul(data.decode(codec, errors="replace"), path)
 
 
 def _no_nul(text: str, path: str | Path | None) -> str:
