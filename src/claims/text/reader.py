@@ -120,9 +120,13 @@ def _decode_wide(data: bytes, codec: str, label: str, path: str | Path | None,
     try:
         return _no_nul(data.decode(codec), path)
     except UnicodeDecodeError as exc:
+        text = data.decode(codec, errors="replace")
+        bad = text.count("\ufffd")
+        if len("".join(text.split())) - bad < bad:  # more damage than text: not this encoding
+            raise InputError(f"damaged {label} text at byte {exc.start}", path) from None
         warnings.append(f"{path or 'input'}: not valid {label} at byte {exc.start}; each bad code unit "
                         f"is read as U+FFFD (\ufffd)")
-        return _no_nul(data.decode(codec, errors="replace"), path)
+        return _no_nul(text, path)
 
 
 def _no_nul(text: str, path: str | Path | None) -> str:
