@@ -31,6 +31,7 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 sys.path.insert(0, str(HERE))
 
 from bounded import Exceeded, bounded  # noqa: E402
+from hostile_inputs import docx_bytes, fragment_rules, rewrite_part  # noqa: E402
 
 import claims  # noqa: E402
 from claims.api import extract_article  # noqa: E402
@@ -135,14 +136,7 @@ def _workbook(tmp: Path, name: str) -> Path:
     return path
 
 
-def _rewrite(path: Path, part: str, change: Callable[[str], str]) -> None:
-    with zipfile.ZipFile(path) as archive:
-        members = [(info, archive.read(info.filename)) for info in archive.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for info, data in members:
-            if info.filename == part:
-                data = change(data.decode("utf-8")).encode("utf-8")
-            archive.writestr(info, data)
+_rewrite = rewrite_part
 
 
 def _letters(col: int) -> str:
@@ -179,25 +173,7 @@ def workbooks(rng: random.Random, tmp: Path) -> Iterator[tuple[str, Callable, tu
         yield kind, read_checklist, (path,)
 
 
-def _docx(body: str, prolog: str = "", extra: tuple[str, bytes] | None = None) -> bytes:
-    import docx
-
-    buffer = io.BytesIO()
-    docx.Document().save(buffer)
-    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "word/document.xml":
-                xml = data.decode("utf-8")
-                start, end = xml.index("<w:body>") + len("<w:body>"), xml.index("</w:body>")
-                xml = (xml[:start] + body + xml[end:]).replace("?>", "?>" + prolog, 1)
-                data = xml.encode("utf-8")
-            archive.writestr(info, data)
-        if extra:
-            archive.writestr(*extra)
-    return out.getvalue()
+_docx = docx_bytes
 
 
 def word(rng: random.Random, tmp: Path) -> Iterator[tuple[str, Callable, tuple]]:
@@ -260,19 +236,7 @@ def rules(rng: random.Random, tmp: Path) -> Iterator[tuple[str, Callable, tuple]
             continue
         folder = tmp / f"rules-{n}" / "de"
         folder.mkdir(parents=True)
-        lines = "\n".join(f'{k} = "{v}"' for k, v in fragments.items())
-        (folder / "figures.toml").write_text(f'''kind = "figure"
-
-[fragments]
-{lines}
-
-[[rule]]
-id = "de.figure.blowup"
-code = "T777"
-summary = "Wächst"
-pattern = '{{f0}}(?P<number>\\d+)'
-value = {{ number = "{{number}}" }}
-''', "utf-8")
+        (folder / "figures.toml").write_text(fragment_rules(levels, copies), "utf-8")
         yield f"rule file {copies}**{levels}", lambda f: load_ruleset("de", (f,)), (folder.parent,)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bounded import bounded, run_cli
+from hostile_inputs import PARAGRAPH, docx_bytes, rewrite_part
 from claims import exitcodes
 from claims.api import extract_article
 from claims.checklist.reader import read_checklist
@@ -32,16 +33,7 @@ def checklist(tmp_path: Path) -> Path:
     return path
 
 
-def rewrite(path: Path, part: str, change) -> Path:
-    """The zip at ``path`` with one part's text changed by ``change`` (in place)."""
-    with zipfile.ZipFile(path) as archive:
-        members = [(info, archive.read(info.filename)) for info in archive.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for info, data in members:
-            if info.filename == part:
-                data = change(data.decode("utf-8")).encode("utf-8")
-            archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
-    return path
+rewrite = rewrite_part
 
 
 SHEET = "xl/worksheets/sheet1.xml"
@@ -126,24 +118,9 @@ def test_a_huge_value_in_a_cell_is_quoted_by_its_start_in_messages(tmp_path):
 
 # --- Word documents --------------------------------------------------------------------------
 
-def _docx(body: str = "<w:p><w:r><w:t>Am 17. März kamen 80 Menschen.</w:t></w:r></w:p>",
-          prolog: str = "") -> bytes:
-    docx = pytest.importorskip("docx")
-    buffer = io.BytesIO()
-    docx.Document().save(buffer)
-    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "word/document.xml":
-                xml = data.decode("utf-8")
-                xml = re.sub(r"<w:body>.*</w:body>", f"<w:body>{body}</w:body>", xml, flags=re.S)
-                if prolog:
-                    xml = xml.replace("?>", "?>" + prolog, 1)
-                data = xml.encode("utf-8")
-            archive.writestr(info, data)
-    return out.getvalue()
+def _docx(body: str = PARAGRAPH, prolog: str = "") -> bytes:
+    pytest.importorskip("docx")
+    return docx_bytes(body, prolog)
 
 
 def _read_docx(tmp_path: Path, data: bytes) -> str:

@@ -5,27 +5,11 @@ from __future__ import annotations
 import pytest
 
 from bounded import bounded
+from hostile_inputs import fragment_rules
 from claims.errors import RuleError
 from claims.ruleset import load_ruleset
 from claims.ruleset.loader import _Expander, _in_lookbehind, _lookbehind_spans
 from conftest import write_rule_dir
-
-
-def _doubling(levels: int, copies: int) -> str:
-    fragments = "\n".join(f'f{i} = "' + "".join([f"{{f{i + 1}}}"] * copies) + '"' for i in range(levels))
-    return f'''kind = "figure"
-
-[fragments]
-{fragments}
-f{levels} = "a"
-
-[[rule]]
-id = "de.figure.blowup"
-code = "T777"
-summary = "Wächst ohne Ende"
-pattern = '{{f0}}(?P<number>\\d+)'
-value = {{ number = "{{number}}" }}
-'''
 
 
 def _load(folder):
@@ -46,7 +30,7 @@ def test_fragments_that_grow_exponentially_are_refused_at_once(levels, copies):
 
 def test_a_rule_file_whose_fragments_blow_up_is_named_with_its_line(tmp_path, monkeypatch):
     monkeypatch.setenv("CLAIMS_NO_CACHE", "1")
-    folder = write_rule_dir(tmp_path / "evil", {"figures.toml": _doubling(15, 3)})
+    folder = write_rule_dir(tmp_path / "evil", {"figures.toml": fragment_rules(15, 3)})
     with pytest.raises(RuleError, match=r"figures.toml:\d+: the pattern grows to more than 1,000,000"):
         bounded(_load, folder, seconds=30, memory_mb=300)
 
