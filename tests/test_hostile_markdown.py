@@ -18,6 +18,18 @@ def test_unclosed_markup_on_one_long_line_costs_linear_time(piece):
     assert len(clean) == len(text) and clean.startswith("Am 17. März kamen 80 Menschen.")
 
 
+@pytest.mark.parametrize("text", ["`" * 200_000, "a".join("`" * k for k in range(1, 600)), "~" * 200_000,
+                                  "*" * 200_000, "_" * 200_000, "[" * 200_000, "<" * 200_000])
+def test_long_runs_of_one_delimiter_cost_linear_time(text):
+    clean, _ = bounded(blank_markup, text + "\n", seconds=10, memory_mb=300)
+    assert len(clean) == len(text) + 1
+
+
+def test_code_spans_pair_backtick_runs_of_the_same_length():
+    clean, _ = blank_markup("Der Befehl `ls -l` und ``a ` b`` und `offen\n")
+    assert clean == "Der Befehl  ls -l  und   a ` b   und `offen\n"
+
+
 def test_markup_that_closes_is_still_blanked():
     text = ("**fett** und *kursiv*, __auch__ _so_, ~~weg~~, `code`, [Link](https://x.at/a_(b) \"T\"), "
             "![Bild](b.png), <https://x.at>, <!-- still --> [ref][1]\n")
