@@ -192,3 +192,18 @@ def test_errors_reading_are_claims_errors_for_every_kind_of_path(tmp_path):
                           (tmp_path / ("x" * 300 + ".md"), "too long")]:
         with pytest.raises(ClaimsError, match=message):
             read_article(path)
+
+
+def test_a_fifo_as_checklist_or_rule_file_is_refused_without_blocking(tmp_path):
+    from claims.checklist.reader import read_checklist
+    from claims.errors import RuleError
+    from claims.ruleset import load_ruleset
+    from conftest import write_rule_dir
+
+    os.mkfifo(tmp_path / "a.checklist.xlsx")
+    with pytest.raises(InputError, match="not a regular file"):
+        bounded(read_checklist, tmp_path / "a.checklist.xlsx", seconds=10, memory_mb=100)
+    rules = write_rule_dir(tmp_path / "mine", {})
+    os.mkfifo(rules / "de" / "dates.toml")
+    with pytest.raises(RuleError, match="not a regular file"):
+        bounded(load_ruleset, "de", (rules,), seconds=20, memory_mb=300)

@@ -12,6 +12,8 @@ openpyxl parses XML with defusedxml.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +39,12 @@ class ReadChecklist(BaseModel):
 
 
 def _refuse_bombs(path: Path) -> None:
+    try:
+        regular = stat.S_ISREG(os.stat(path).st_mode)
+    except OSError as exc:
+        raise InputError(f"cannot read the checklist: {exc.strerror or exc}", path) from None
+    if not regular:  # a FIFO would block the zip reader, a device never end
+        raise InputError("not a regular file (a FIFO, socket or device); refused", path)
     check_zip(path, path, ".xlsx workbook")
     count_cells(path, path)
 

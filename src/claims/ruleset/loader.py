@@ -222,6 +222,8 @@ class RuleSet:
 
 
 def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    if not path.is_file():  # a FIFO in a shared rule folder would block the read
+        raise RuleError("not a regular file; refused", path)
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -274,6 +276,8 @@ def _load_lists(folder: Path) -> dict[str, WordList]:
     if not folder.is_dir():
         return lists
     for path in sorted(folder.iterdir()):
+        if path.suffix in (".txt", ".toml") and not path.is_file():
+            raise RuleError("not a regular file; refused", path)
         if path.suffix == ".txt":
             try:
                 lines = path.read_text(encoding="utf-8").splitlines()
