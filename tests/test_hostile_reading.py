@@ -207,3 +207,13 @@ def test_a_fifo_as_checklist_or_rule_file_is_refused_without_blocking(tmp_path):
     os.mkfifo(rules / "de" / "dates.toml")
     with pytest.raises(RuleError, match="not a regular file"):
         bounded(load_ruleset, "de", (rules,), seconds=20, memory_mb=300)
+
+
+@pytest.mark.parametrize("meta", ["[" * 100_000 + "]" * 100_000, "[1]"])
+def test_a_meta_json_nested_too_deep_or_of_the_wrong_shape_is_a_clean_error(tmp_path, runner, meta):
+    (tmp_path / "a.txt").write_text(ARTICLE, "utf-8")
+    (tmp_path / "a.gold.jsonl").write_text('{"kind": "date", "text": "Am 17. März"}\n', "utf-8")
+    (tmp_path / "meta.json").write_text(meta, "utf-8")
+    result = runner.invoke(main, ["eval", str(tmp_path)])
+    assert result.exit_code == exitcodes.ERROR
+    assert "meta.json" in result.stderr and "internal error" not in result.stderr
