@@ -217,3 +217,16 @@ def test_a_meta_json_nested_too_deep_or_of_the_wrong_shape_is_a_clean_error(tmp_
     result = runner.invoke(main, ["eval", str(tmp_path)])
     assert result.exit_code == exitcodes.ERROR
     assert "meta.json" in result.stderr and "internal error" not in result.stderr
+
+
+def test_a_configuration_or_rule_file_nested_too_deep_is_a_clean_error(tmp_path, runner):
+    from conftest import write_rule_dir
+
+    deep = "a = " + "[" * 5000 + "]" * 5000 + "\n"
+    (tmp_path / "claims.toml").write_text(deep, "utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, "utf-8")
+    result = runner.invoke(main, ["check", str(tmp_path / "a.txt")])
+    assert result.exit_code == exitcodes.ERROR and "claims.toml: TOML nests too deep" in result.stderr
+    rules = write_rule_dir(tmp_path / "mine", {"dates.toml": 'kind = "date"\n' + deep})
+    result = runner.invoke(main, ["rules", "list", "--rules", str(rules)])
+    assert result.exit_code == exitcodes.ERROR and "dates.toml: TOML nests too deep" in result.stderr

@@ -149,6 +149,8 @@ def _read(path: Path) -> tuple[dict[str, Any], str, str] | None:
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise ConfigError(f"TOML syntax error: {message}", path,
                           int(found.group(1)) if found else None) from None
+    except RecursionError:
+        raise ConfigError("TOML nests too deep", path) from None
     if path.name == PYPROJECT:
         tool = data.get("tool")
         if not isinstance(tool, dict) or "claims" not in tool:

@@ -235,6 +235,8 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
         line = int(found.group(1)) if found else None
         message = regex.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise RuleError(f"TOML syntax error: {message}", path, line) from None
+    except RecursionError:
+        raise RuleError("TOML nests too deep", path) from None
 
 
 def _table_lines(raw: str, header: str) -> list[int]:
