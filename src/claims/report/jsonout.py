@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 from claims.models import ExtractionResult
+from claims.report.safe import json_dumps
 
 
 def as_json(result: ExtractionResult) -> str:
-    return json.dumps(result.to_json(), ensure_ascii=False, indent=1, default=str)
+    return json_dumps(result.to_json(), indent=1, default=str)
 
 
 def as_jsonl(result: ExtractionResult) -> Iterator[str]:
@@ -19,5 +19,5 @@ def as_jsonl(result: ExtractionResult) -> Iterator[str]:
     for finding in result.findings:
         shown.setdefault(finding.claim_id, []).append(finding.public())
     for claim in result.claims:
-        yield json.dumps({"path": result.article.path, **claim.public(), "findings": shown.get(claim.id, [])},
-                         ensure_ascii=False, default=str)
+        yield json_dumps({"path": result.article.path, **claim.public(), "findings": shown.get(claim.id, [])},
+                         default=str)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import json
 
 from claims import __version__
 from claims.gate import ArticleCheck
+from claims.report.safe import file_uri, json_dumps, readable
 
 RULES = {
     "open": "A claim of the article is not yet checked in its checklist.",
@@ -35,13 +35,13 @@ def as_sarif(checks: list[ArticleCheck]) -> str:
             results.append({
                 "ruleId": problem.finding or problem.code,
                 "level": problem.severity if problem.finding else "error",
-                "message": {"text": problem.message},
+                "message": {"text": readable(problem.message)},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": problem.article},
+                    "artifactLocation": {"uri": file_uri(problem.article)},
                     "region": {"startLine": problem.line, "startColumn": problem.column},
                 }}],
                 "partialFingerprints": {
-                    "claimId/v1": hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]},
+                    "claimId/v1": hashlib.sha256(identity.encode("utf-8", "surrogateescape")).hexdigest()[:32]},
             })
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -55,4 +55,4 @@ def as_sarif(checks: list[ArticleCheck]) -> str:
             "results": results,
         }],
     }
-    return json.dumps(log, ensure_ascii=False, indent=1)
+    return json_dumps(log, indent=1)

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from claims.models import KINDS, ExtractionResult
+from claims.report.safe import terminal
 
 
 def show_value(value: Any) -> str:
@@ -44,12 +45,15 @@ def finding_lines(result: ExtractionResult, claim_id: str, color: bool) -> Itera
 
 
 def as_text(result: ExtractionResult, color: bool) -> Iterator[str]:
-    name = result.article.path or "<text>"
+    """Lines for a terminal; text from the article loses its control sequences (an ESC in an
+    article could recolour, clear or retitle the reader's terminal)."""
+    name = terminal(result.article.path or "<text>")
     by_paragraph = name.lower().endswith((".docx", ".html", ".htm"))
     yield f"{name}: {count_line(result)}" + (" (line = paragraph number)" if by_paragraph else "")
     for claim in result.claims:
-        value = show_value(claim.value)
-        head = f"{claim.line:>4}:{claim.column:<4} {claim.kind:<12} {claim.text}"
+        value = terminal(show_value(claim.value))
+        text = terminal(claim.text)
+        head = f"{claim.line:>4}:{claim.column:<4} {claim.kind:<12} {text}"
         if value:
             head += f"  → {value}"
         if not color:
@@ -57,11 +61,11 @@ def as_text(result: ExtractionResult, color: bool) -> Iterator[str]:
             yield from finding_lines(result, claim.id, color)
             continue
         yield click.style(f"{claim.line:>4}:{claim.column:<4} ", dim=True) + \
-            click.style(f"{claim.kind:<12}", fg="cyan") + f" {claim.text}" + \
+            click.style(f"{claim.kind:<12}", fg="cyan") + f" {text}" + \
             (click.style(f"  → {value}", fg="green") if value else "")
-        at = claim.sentence.find(claim.text)
+        shown = terminal(claim.sentence)
+        at = shown.find(text)
         if at >= 0:
-            sentence = claim.sentence[:at] + click.style(claim.text, bold=True, fg="yellow") + \
-                claim.sentence[at + len(claim.text):]
+            sentence = shown[:at] + click.style(text, bold=True, fg="yellow") + shown[at + len(text):]
             yield click.style("           │ ", dim=True) + sentence
         yield from finding_lines(result, claim.id, color)

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 import regex
 
+from claims.limits import limit
 from claims.models import Paragraph, Sentence, build
 
 _BLANK_LINE = regex.compile(r"\n[ \t\r]*\n")
@@ -156,6 +157,7 @@ def sentences(text: str, paras: Iterable[Paragraph], abbreviations: frozenset[st
     suffixes = tuple(a[1:].lower() for a in abbreviations if a.startswith("*"))
     number_suffixes = tuple(a[1:].lower() for a in before_numbers if a.startswith("*"))
     kinds: dict[str, tuple[bool, int]] = {}  # an article repeats its words before full stops
+    most = limit("SENTENCE_CHARS")
     for para in paras:
         chunk = text[para.start:para.end]
         quotes = _quote_spans(chunk)
@@ -179,9 +181,9 @@ def sentences(text: str, paras: Iterable[Paragraph], abbreviations: frozenset[st
                     continue
             if quotes and _inside(quotes, end):
                 continue
-            _append(result, text, para, para.start + start, para.start + end)
+            _append(result, text, para, para.start + start, para.start + end, most)
             start = m.start("next")
-        _append(result, text, para, para.start + start, para.end)
+        _append(result, text, para, para.start + start, para.end, most)
     return result
 
 
@@ -197,7 +199,33 @@ def _word_at(chunk: str, at: int) -> str:
     return found.group() if found else ""
 
 
-def _append(result: list[Sentence], text: str, para: Paragraph, start: int, end: int) -> None:
+_CLAUSE_END = regex.compile(r"[,;:–—]\s")
+_SPACE = regex.compile(r"\s")
+
+
+def _cut(text: str, start: int, end: int, most: int) -> int:
+    """Where a run of more than ``most`` characters without a sentence end is cut: after the last
+    comma, semicolon, colon or dash in the second half of the stretch, else at its last space."""
+    window_start, window_end = start + most // 2, start + most
+    last = None
+    for last in _CLAUSE_END.finditer(text, window_start, window_end):
+        pass
+    if last is not None:
+        return last.end()
+    for last in _SPACE.finditer(text, window_start, window_end):
+        pass
+    return last.end() if last is not None else window_end
+
+
+def _append(result: list[Sentence], text: str, para: Paragraph, start: int, end: int,
+            most: int | None = None) -> None:
+    # A "sentence" of a hundred thousand characters (a table flattened to a line, a page without
+    # full stops) is cut into pieces: each claim carries its sentence, is hashed with it for its
+    # id and shows it in every output, so one endless sentence made all of that quadratic.
+    while most is not None and end - start > most:
+        cut = _cut(text, start, end, most)
+        _append(result, text, para, start, cut)
+        start = cut
     if start < end and not text[start].isspace() and not text[end - 1].isspace():
         # the usual case: a boundary's end and the next word's start hold no blanks to strip
         result.append(build(Sentence, start=start, end=end, index=len(result) + 1,

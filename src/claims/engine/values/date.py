@@ -684,6 +684,17 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
 
 
 def normalize(fields: dict[str, Any], ctx: Any) -> str | None:
+    """The claim's TIMEX3 value; None where the calendar cannot hold it.
+
+    An offset beyond the calendar (``vor 5000000 Tagen``, or ``gestern`` from 1 January of the
+    year 1) has no date: that claim gets no value instead of failing the whole article."""
+    try:
+        return _normalize(fields, ctx)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _normalize(fields: dict[str, Any], ctx: Any) -> str | None:
     fixed = _text(fields.get("timex"))
     if fixed is not None:
         return fixed
