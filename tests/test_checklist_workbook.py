@@ -22,6 +22,13 @@ from claims.engine.ids import fingerprint
 COL = {c.key: i for i, c in enumerate(layout.CHECKLIST_COLUMNS)}  # 0-based
 
 
+def letter(key: str) -> str:
+    """The column letter of a checklist column, from the layout (columns may be added)."""
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(COL[key] + 1)
+
+
 @pytest.fixture
 def german(tmp_path):
     result, article = extracted()
@@ -106,8 +113,9 @@ def test_status_is_a_drop_down_of_the_five_labels_and_date_is_validated(german):
     by_type = {dv.type: dv for dv in ws.data_validations.dataValidation}
     status = by_type["list"]
     assert status.formula1 == '"offen,bestätigt,korrigiert,falsch,entfällt"'
-    assert str(status.sqref) == f"J2:J{last}"
-    assert str(by_type["date"].sqref) == f"L2:L{last}"
+    status_col, date_col = letter("status"), letter("checked_on")
+    assert str(status.sqref) == f"{status_col}2:{status_col}{last}"
+    assert str(by_type["date"].sqref) == f"{date_col}2:{date_col}{last}"
 
 
 def test_row_colour_follows_status_by_conditional_formatting(german):
@@ -115,7 +123,7 @@ def test_row_colour_follows_status_by_conditional_formatting(german):
     ws = openpyxl.load_workbook(path)["Prüfliste"]
     rules = {}
     for cf in ws.conditional_formatting:
-        assert str(cf.sqref) == f"A2:N{len(result.claims) + 1}"
+        assert str(cf.sqref) == f"A2:{letter('note')}{len(result.claims) + 1}"
         for rule in cf.rules:
             label = re.search(r'"(.+)"', rule.formula[0]).group(1)
             rules[label] = rule.dxf.fill.fgColor.rgb[-6:]
@@ -141,7 +149,7 @@ def test_checklist_is_frozen_filtered_wrapped_and_prints_on_a4_landscape_with_he
     _, _, path = german
     ws = openpyxl.load_workbook(path)["Prüfliste"]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref.startswith("A1:N")
+    assert ws.auto_filter.ref.startswith(f"A1:{letter('note')}")
     assert int(ws.page_setup.paperSize) == 9  # A4
     assert ws.page_setup.orientation == "landscape"
     assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
@@ -186,7 +194,7 @@ def test_overview_has_article_data_and_live_counts_as_formulas(german):
     assert pairs["Regelsatz"].startswith(result.ruleset)
     assert pairs["Programm"].startswith("claims ")
     assert pairs["Zahl"] == f"=COUNTIF('Prüfliste'!$C$2:$C${len(result.claims) + 1},\"Zahl\")"
-    assert pairs["bestätigt"].startswith("=COUNTIF('Prüfliste'!$J$2:")
+    assert pairs["bestätigt"].startswith(f"=COUNTIF('Prüfliste'!${letter('status')}$2:")
     assert pairs["Gesamt"].startswith("=COUNTA(")
     progress = pairs["Erledigt (bestätigt, korrigiert oder entfällt)"]
     assert progress.startswith("=IF(")

@@ -14,11 +14,11 @@ GOOD_RULE = '''kind = "figure"
 [[rule]]
 id = "de.figure.test-dozen"
 code = "T001"
-summary = "Ein Dutzend Eier"
+summary = "Ein Schock Eier (sechzig Stück)"
 hint = "Zählen."
-pattern = '{b}(?P<number>\\d+)\\s+Dutzend{e}'
-value = { number = "{number}", unit = "Dutzend" }
-match = [{ text = "Sie kaufte 3 Dutzend Eier.", claim = "3 Dutzend", value = { number = 3 } }]
+pattern = '{b}(?P<number>\\d+)\\s+Schock{e}'
+value = { number = "{number}", unit = "Schock" }
+match = [{ text = "Sie kaufte 3 Schock Eier.", claim = "3 Schock", value = { number = 3 } }]
 '''
 
 
@@ -48,12 +48,12 @@ def test_an_unknown_key_is_named_with_its_line(tmp_path):
 
 def test_an_invalid_pattern_names_the_rule(tmp_path):
     with pytest.raises(RuleError, match=r"de\.figure\.test-dozen: invalid pattern"):
-        load(tmp_path, GOOD_RULE.replace("Dutzend{e}'", "Dutzend{e}('"))
+        load(tmp_path, GOOD_RULE.replace("Schock{e}'", "Schock{e}('"))
 
 
 def test_an_unknown_fragment_or_list_is_named(tmp_path):
     with pytest.raises(RuleError, match=r"unknown fragment or list \{dozens\}") as info:
-        load(tmp_path, GOOD_RULE.replace("Dutzend{e}", "{dozens}{e}"))
+        load(tmp_path, GOOD_RULE.replace("Schock{e}", "{dozens}{e}"))
     assert "test.toml:8" in str(info.value)
 
 
@@ -78,8 +78,8 @@ def test_a_user_rule_wins_a_tie_with_a_built_in_rule(tmp_path):
     import claims
 
     ruleset = load(tmp_path, GOOD_RULE)
-    found = [c for c in claims.extract("Sie kaufte 3 Dutzend Eier.", rules=ruleset).claims if c.kind == "figure"]
-    assert [(c.text, c.rule) for c in found] == [("3 Dutzend", "de.figure.test-dozen")]
+    found = [c for c in claims.extract("Sie kaufte 3 Schock Eier.", rules=ruleset).claims if c.kind == "figure"]
+    assert [(c.text, c.rule) for c in found] == [("3 Schock", "de.figure.test-dozen")]
 
 
 def test_rules_test_on_a_user_folder_runs_only_its_rules(tmp_path, runner):

@@ -111,3 +111,41 @@ def test_a_line_with_only_an_image_is_no_paragraph_break():
     original = "Erste Zeile.\n![](bild.jpg)\nZweite Zeile.\n"
     clean, _ = blank_markup(original)
     assert [clean[p.start:p.end] for p in paragraphs(clean, original)] == ["Erste Zeile.", "Zweite Zeile."]
+
+
+def test_an_ordinal_in_brackets_ends_a_sentence_only_before_a_sentence_starter():
+    assert split("Tore: 1:0 (51.) Huber, 2:0 (89.) Berger. Danach war Schluss.") == [
+        "Tore: 1:0 (51.) Huber, 2:0 (89.) Berger.", "Danach war Schluss."]
+    assert split("Der Ball ging ins Netz (90.). Es blieb beim Remis.") == [
+        "Der Ball ging ins Netz (90.).", "Es blieb beim Remis."]
+    assert split("Er wurde Fünfter (5.) Der Sieger kam aus Graz.") == [
+        "Er wurde Fünfter (5.)", "Der Sieger kam aus Graz."]
+
+
+def test_a_web_domain_before_a_full_stop_ends_a_sentence():
+    assert split("Die Adressen enden auf .at. Der Verein hat 30 Mitglieder.") == [
+        "Die Adressen enden auf .at.", "Der Verein hat 30 Mitglieder."]
+
+
+def test_academic_titles_with_a_hyphen_do_not_end_a_sentence():
+    assert split("Es sprach Ao. Univ.-Prof. Dr. med. Karl Huber mit Dipl.-Ing. Anna Berger. Dann ging er.") == [
+        "Es sprach Ao. Univ.-Prof. Dr. med. Karl Huber mit Dipl.-Ing. Anna Berger.", "Dann ging er."]
+    assert split("Die Studie leitet Priv.-Doz. Eva Moser. Sie forscht in Graz.") == [
+        "Die Studie leitet Priv.-Doz. Eva Moser.", "Sie forscht in Graz."]
+
+
+def test_a_hyphenated_word_at_a_sentence_end_still_ends_it():
+    assert split("Die Strecke führt von Nord nach Nord-Süd. Dann kam er.") == [
+        "Die Strecke führt von Nord nach Nord-Süd.", "Dann kam er."]
+
+
+def test_abbreviated_first_names_do_not_end_a_sentence():
+    assert split("Es trafen Ch. Berger und Th. Moser. Das Spiel endete.") == [
+        "Es trafen Ch. Berger und Th. Moser.", "Das Spiel endete."]
+
+
+def test_a_day_and_month_in_digits_ends_a_sentence_only_before_a_sentence_starter():
+    assert split("Der Markt ist am 29.7. 2025 geöffnet. Der Eintritt ist frei.") == [
+        "Der Markt ist am 29.7. 2025 geöffnet.", "Der Eintritt ist frei."]
+    assert split("Der Markt war bis 29.7. Danach wurde umgebaut.") == [
+        "Der Markt war bis 29.7.", "Danach wurde umgebaut."]

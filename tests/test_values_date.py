@@ -324,3 +324,216 @@ def test_a_feast_day_as_a_date_still_takes_its_year():
     text = "An Maria Himmelfahrt bleiben die Geschäfte geschlossen."
     dates = [c for c in claims.extract(text, date="2013-11-30").claims if c.kind == "date"]
     assert [c.value for c in dates] == ["2013-08-15"]
+
+
+# --------------------------------------------------------------- listings, past midnight
+
+def test_a_programme_listing_gives_start_and_end_times_on_the_broadcast_day(rules):
+    text = ("Das Fernsehen heute. 20.15 KRIMIMord am See Ein Kommissar ermittelt am Ufer. "
+            "Bis 21.50, ORF 2 22.30 DOKUDie Alpen im Winter Ein Film über Gämsen. Bis 0.10, 3sat")
+    found = dates(text, rules, date="2025-03-24")
+    assert ("20.15", "2025-03-24T20:15") in found
+    assert ("Bis 21.50", "2025-03-24T21:50") in found
+    assert ("22.30", "2025-03-24T22:30") in found
+    assert ("Bis 0.10", "2025-03-25T00:10") in found  # after midnight: the next calendar day
+
+
+def test_hours_after_midnight_that_follow_an_evening_time_fall_on_the_next_day():
+    state: dict = {}
+    c = ctx("2025-03-24", state)
+    assert normalize({"hour": "23"}, c) == "2025-03-24T23:00"
+    assert normalize({"hour": "2"}, c) == "2025-03-25T02:00"
+    assert normalize({"hour": "9"}, c) == "2025-03-25T09:00"   # the night went on into the morning
+    assert normalize({"hour": "22"}, c) == "2025-03-24T22:00"  # an evening hour: the day's own
+
+
+def test_an_early_hour_without_an_evening_before_it_stays_on_its_day():
+    c = ctx("2025-03-24")
+    assert normalize({"hour": "5"}, c) == "2025-03-24T05:00"
+    assert normalize({"hour": "14"}, c) == "2025-03-24T14:00"
+
+
+# --------------------------------------------------------------- tense decides a bare weekday
+
+# article date: Wednesday 2025-03-26; Monday is 03-24 or 03-31, Friday 03-21 or 03-28
+_TENSE = [
+    ('past', 'Der Minister sagte am Montag in Wien, die Lage sei ernst.'),
+    ('past', 'Die Polizei teilte am Dienstag mit, der Fahrer sei geflohen.'),
+    ('past', 'Der Verband meldete am Sonntag einen neuen Rekord.'),
+    ('past', 'Die Kanzlerin reiste am Montag nach Paris.'),
+    ('past', 'Am Montag beschloss der Stadtrat den Haushalt.'),
+    ('past', 'Am Sonntag gewann die Mannschaft das Derby.'),
+    ('past', 'Am Freitag fand in der Halle ein Konzert statt.'),
+    ('past', 'Der Gemeinderat hat am Montag den neuen Plan beschlossen.'),
+    ('past', 'Am Montag ist der frühere Bürgermeister gestorben.'),
+    ('past', 'Die Gäste sind am Sonntag in Graz eingetroffen.'),
+    ('past', 'Am Dienstag wurde ein Mann festgenommen.'),
+    ('past', 'Das Museum ist am Sonntag feierlich eröffnet worden.'),
+    ('past', 'Der Konzern hatte am Montag Zahlen vorgelegt.'),
+    ('past', 'Am Montag musste der Trainer auf zwei Spieler verzichten.'),
+    ('past', 'Nachdem die Regierung am Dienstag ihren Entwurf vorgelegt hatte, begann die Debatte.'),
+    ('past', 'Wie das Ministerium am Dienstag mitteilte, steigen die Preise.'),
+    ('past', 'Als der Zug am Montag eintraf, warteten schon Hunderte.'),
+    ('past', 'Die am Montag veröffentlichte Studie zeigt einen Anstieg.'),
+    ('past', 'Am Montag kritisierte die Opposition den Entwurf scharf.'),
+    ('past', 'Am Dienstag warnten Ärzte vor der Grippe.'),
+    ('past', 'Die Firma stellte am Montag ihr neues Modell vor.'),
+    ('past', 'Am Sonntag kam es zu einem schweren Unfall.'),
+    ('past', 'Der Präsident hat am Montag mit Vertretern der Gewerkschaft und der Arbeitgeber gesprochen.'),
+    ('past', 'Am Montag haben Tausende in der Hauptstadt demonstriert.'),
+    ('past', 'Die Aktie verlor am Montag deutlich an Wert.'),
+    ('past', 'Am Montag kündigte der Konzern den Abbau von Stellen an.'),
+    ('past', 'Am Dienstag lehnte das Gericht den Antrag ab.'),
+    ('past', 'Bereits am Montag hatten die Anwohner protestiert.'),
+    ('past', 'Die Feuerwehr rückte am Sonntag zu einem Brand aus.'),
+    ('past', 'Seit Montag gilt in der Stadt ein Fahrverbot.'),
+    ('future', 'Die Band tritt am Freitag in der Stadthalle auf.'),
+    ('future', 'Die Wähler entscheiden am Sonntag über den Bürgermeister.'),
+    ('future', 'Am Samstag erreicht der Radtross die Berge.'),
+    ('future', 'Der Klub spielt am Freitag gegen den Tabellenführer.'),
+    ('future', 'Am Freitag gibt der Vorstand Auskunft über seine Pläne.'),
+    ('future', 'Die Messe öffnet am Freitag ihre Tore.'),
+    ('future', 'Das Gericht wird am Montag sein Urteil sprechen.'),
+    ('future', 'Am Freitag soll der Vertrag unterschrieben werden.'),
+    ('future', 'Am Sonntag ist das Museum geschlossen.'),
+    ('future', 'Ab Montag gilt die neue Regel.'),
+    ('future', 'Bis Freitag bleibt die Straße gesperrt.'),
+    ('future', 'Die Gespräche sollen am Montag starten.'),
+    ('future', 'Der Ausschuss wollte erst am Freitag über die Vorlage beraten.'),
+    ('future', 'Er kündigte an, am Freitag nach Berlin zu reisen.'),
+    ('future', 'Die Ausstellung zeigt ab Freitag Bilder aus Wien.'),
+    ('future', 'Am Samstag sind alle Bürger zum Fest eingeladen.'),
+    ('future', 'Am Sonntag laufen die Athleten durch die Innenstadt.'),
+    ('future', 'Am Freitag beraten die Minister über den Haushalt.'),
+    ('future', 'Die Stadt feiert am Samstag ihr Jubiläum.'),
+    ('future', 'Am Sonntag stimmen die Bürger über das Hallenbad ab.'),
+    ('today', 'Der Minister sagte am Mittwoch, die Lage sei ernst.'),
+    ('today', 'Am Mittwoch wird der Landtag darüber abstimmen.'),
+    ('today', 'Am Mittwoch hat die Polizei den Verdächtigen gefasst.'),
+    ('past', 'Der Außenminister traf am Montag seinen Amtskollegen in Rom.'),
+    ('past', 'Am Dienstag präsentierte die Ministerin den Bericht.'),
+    ('past', 'Die Opposition forderte am Montag den Rücktritt des Ministers.'),
+    ('past', 'Am Montag bestätigte ein Sprecher der Polizei den Vorfall.'),
+    ('past', 'Am Sonntag stürzte ein Kleinflugzeug in einen Wald.'),
+    ('past', 'Der Nationalrat verabschiedete am Dienstag das Gesetz.'),
+    ('past', 'Am Dienstag einigten sich die Parteien auf einen Kompromiss.'),
+    ('past', 'Ein Sprecher erklärte am Montag, man prüfe den Fall.'),
+    ('past', 'Am Montag brannte in der Altstadt ein Wohnhaus.'),
+    ('past', 'Die Börse schloss am Dienstag im Minus.'),
+    ('past', 'Am Sonntag starben bei dem Anschlag zwölf Menschen.'),
+    ('past', 'Am Montag wies das Gericht die Klage ab.'),
+    ('past', 'Der Vorstand gab am Dienstag seinen Rücktritt bekannt.'),
+    ('past', 'Am Montag berichtete die Zeitung über den Skandal.'),
+    ('past', 'Die Regierung hatte am Montag angekündigt, die Steuern zu senken.'),
+    ('past', 'Am Dienstag sind die Verhandlungen gescheitert.'),
+    ('past', 'Am Sonntag hat es in Tirol stark geschneit.'),
+    ('past', 'Er betonte am Montag, dass er bleiben wolle.'),
+    ('past', 'Am Dienstag unterzeichneten beide Seiten den Vertrag.'),
+    ('past', 'Am Sonntag siegte der Favorit im Sprint.'),
+    ('past', 'Am Montag übernahm der neue Chef die Leitung.'),
+    ('past', 'Ein Unbekannter überfiel am Montag eine Tankstelle.'),
+    ('past', 'Die Ermittler durchsuchten am Dienstag mehrere Wohnungen.'),
+    ('past', 'Am Sonntag verunglückte ein Radfahrer tödlich.'),
+    ('past', 'Die Bank erhöhte am Dienstag die Zinsen.'),
+    ('past', 'Am Montag demonstrierten Tausende vor dem Parlament.'),
+    ('past', 'Die Feuerwehr konnte den Brand am Sonntag rasch löschen.'),
+    ('past', 'Der Bürgermeister eröffnete am Montag die neue Brücke.'),
+    ('past', 'Am Dienstag ereignete sich auf der A1 ein Unfall.'),
+    ('past', 'Die Fans feierten am Sonntag bis in die Nacht.'),
+    ('past', 'Am Montag landete die Maschine sicher in Wien.'),
+    ('past', 'Der Konzern legte am Dienstag Zahlen vor.'),
+    ('past', 'Am Sonntag entschied die Jury über den Preis.'),
+    ('past', 'Am Montag wählte der Landtag einen neuen Präsidenten.'),
+    ('past', 'Die Wahlbeteiligung lag am Sonntag bei 60 Prozent.'),
+    ('past', 'Am Dienstag zog sich der Kandidat zurück.'),
+    ('past', 'Am Montag meldete sich der Täter bei der Polizei.'),
+    ('past', 'Am Sonntag gingen die Wähler zu den Urnen.'),
+    ('past', 'Der Sturm richtete am Montag schwere Schäden an.'),
+    ('past', 'Am Dienstag schlossen die Geschäfte früher.'),
+    ('past', 'Wie die Stadt am Montag bekanntgab, wird die Brücke saniert.'),
+    ('past', 'Die Sitzung, die am Montag stattfand, dauerte lange.'),
+    ('past', 'Als die Behörde am Dienstag die Straße freigab, rollte der Verkehr wieder.'),
+    ('future', 'Am Freitag entscheidet der Landtag über das Budget.'),
+    ('future', 'Der Prozess beginnt am Montag vor dem Landesgericht.'),
+    ('future', 'Am Freitag stellt das Team den neuen Wagen vor.'),
+    ('future', 'Die Regierung legt am Freitag ihren Plan vor.'),
+    ('future', 'Am Samstag treffen sich die Minister in Brüssel.'),
+    ('future', 'Der Sänger gibt am Samstag ein Konzert in Linz.'),
+    ('future', 'Die Schule bleibt am Freitag geschlossen.'),
+    ('future', 'Am Sonntag findet der Marathon statt.'),
+    ('future', 'Die Verhandlungen gehen am Montag weiter.'),
+    ('future', 'Am Samstag droht Glatteis im ganzen Land.'),
+]
+
+
+@pytest.mark.parametrize("expected, text", _TENSE)
+def test_tense_and_modality_decide_a_bare_weekday(rules, expected, text):
+    found = [c.value for c in claims.extract(text, lang="de", date="2025-03-26", rules=rules).claims
+             if c.kind == "date" and c.rule.startswith("de.date.weekday")]
+    assert found, text
+    day = found[0][:10]
+    got = "past" if day < "2025-03-26" else "today" if day == "2025-03-26" else "future"
+    assert got == expected
+
+
+def test_the_tense_moves_a_day_month_or_season_without_a_year_to_its_side_of_the_article():
+    c = ctx("2025-03-24")
+    assert normalize({"day": "20", "month": 9}, c) == "2025-09-20"                    # nearest
+    assert normalize({"day": "20", "month": 9, "past": "wurde"}, c) == "2024-09-20"   # finished
+    assert normalize({"day": "28", "month": 3, "past": "wurde"}, c) == "2025-03-28"   # days apart: kept
+    assert normalize({"day": "2", "month": 7, "tense": "future"}, ctx("2025-12-20")) == "2026-07-02"
+    assert normalize({"month": 6, "past": "hatte"}, c) == "2024-06"
+    assert normalize({"month": 4, "tense": "future"}, ctx("2025-09-15")) == "2026-04"
+    assert normalize({"month": 4, "past": "", "tense": None}, ctx("2025-09-15")) == "2025-04"  # present: nearest
+    assert normalize({"season": "FA", "past": "gab"}, ctx("2016-03-10")) == "2015-FA"
+    assert normalize({"season": "FA"}, ctx("2016-03-10")) == "2016-FA"
+    assert normalize({"season": "SP", "tense": "future"}, ctx("2025-10-20")) == "2026-SP"
+
+
+def test_a_weekday_of_a_named_week_is_that_weeks_day():
+    assert normalize({"weekday": 1, "week_offset": 1}, ctx("2025-03-26")) == "2025-03-31"
+    assert normalize({"weekday": 5, "week_offset": -1}, ctx("2025-03-26")) == "2025-03-21"
+    assert normalize({"weekday": 3, "week_offset": 0}, ctx("2025-03-26")) == "2025-03-26"
+
+
+# --------------------------------------------------------------- a year the text names
+
+def test_a_story_told_in_another_year_keeps_its_year_for_the_days_after_it(rules):
+    text = ("Am 3. April 1961 zog die Familie nach Linz. Am 5. April meldete der Vater "
+            "das Geschäft an. Heute betreibt es die Enkelin, am 5. April feiert sie Jubiläum.")
+    found = dates(text, rules, date="2025-03-10")
+    assert ("Am 5. April", "1961-04-05") in found
+    assert ("am 5. April", "2025-04-05") in found  # present tense: the article's year
+
+
+def test_a_year_named_for_a_business_period_gives_its_quarter_a_year(rules):
+    found = dict(dates("Das Ergebnis 2023 sank im vierten Quartal deutlich.", rules, date="2024-05-02"))
+    assert found["im vierten Quartal"] == "2023-Q4"
+
+
+def test_a_year_of_a_span_or_of_an_attribute_is_no_frame_for_a_day(rules):
+    found = dict(dates("Der 1990 gegründete Chor sang am 9. März, seit 2010 ist er bekannt.", rules))
+    assert found["am 9. März"] == "2025-03-09"
+
+
+# --------------------------------------------------------------- movable feasts
+
+@pytest.mark.parametrize("spec, year, expected", [
+    ("E+0", 2025, "2025-04-20"),      # Easter Sunday
+    ("E-2", 2016, "2016-03-25"),      # Good Friday
+    ("E+60", 2016, "2016-05-26"),     # Corpus Christi
+    ("E+39", 2038, "2038-06-03"),     # Ascension in a year of a late Easter (25 April)
+    ("05-08>7", 2025, "2025-05-11"),  # Mother's Day: the second Sunday in May
+    ("11-27>7", 2025, "2025-11-30"),  # first Sunday of Advent
+    ("11-22<3", 2025, "2025-11-19"),  # Buß- und Bettag: the Wednesday before 23 November
+    ("11-22>4", 2025, "2025-11-27"),  # Thanksgiving: the fourth Thursday in November
+])
+def test_movable_feasts_follow_the_calendar(spec, year, expected):
+    assert normalize({"month_day": spec, "year": str(year)}, ctx()) == expected
+
+
+def test_a_movable_feast_without_a_year_is_the_one_nearest_the_article_unless_the_tense_says_otherwise():
+    assert normalize({"month_day": "E+0"}, ctx("2025-09-10")) == "2025-04-20"
+    assert normalize({"month_day": "E+0", "tense": "future"}, ctx("2025-09-10")) == "2026-04-05"
+    assert normalize({"month_day": "E+49", "past": "feierten"}, ctx("2025-03-01")) == "2024-05-19"
+    assert normalize({"month_day": "E+0"}, ctx(None)) == "XXXX-XX-XX"

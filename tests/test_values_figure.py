@@ -54,6 +54,19 @@ def test_normalize_applies_scale_fraction_and_filters_approx() -> None:
     assert normalize({"number": None}, None) == {"number": None, "approx": None, "unit": None}
 
 
+def test_normalize_folds_minutes_and_hours_of_a_time_into_seconds() -> None:
+    assert normalize({"number": "01,79", "minutes": "1"}, None)["number"] == 61.79
+    assert normalize({"number": "05,2", "minutes": "08", "hours": "2"}, None)["number"] == 7685.2
+    # a time behind the leader (-0:01,5) stays negative as a whole
+    assert normalize({"number": "-01,5", "minutes": "1"}, None)["number"] == -61.5
+
+
+def test_normalize_divides_a_fraction_in_digits() -> None:
+    assert normalize({"number": "3", "divisor": "4", "unit": "Liter"}, None)["number"] == 0.75
+    # a divisor of zero is no fraction: the number stays as written
+    assert normalize({"number": "3", "divisor": "0"}, None)["number"] == 3
+
+
 def _figures(text: str) -> list[tuple[str, dict]]:
     result = claims.extract(text, lang="de", date="2025-03-24")
     return [(c.text, c.value) for c in result.claims if c.kind == "figure"]

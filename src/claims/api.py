@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from claims.engine import matcher as engine
+from claims.findings import find
 from claims.models import Article, ArticleInfo, ExtractionResult
 from claims.ruleset import RuleSet, load_ruleset
 from claims.text.reader import article_from_text, read_article
@@ -19,6 +20,7 @@ def extract_article(article: Article, rules: RuleSet | None = None) -> Extractio
                             lang=article.lang, sha256=article.sha256),
         claims=claims, paragraphs=paragraphs, sentences=sentences,
         ruleset=ruleset.name, ruleset_version=ruleset.version,
+        findings=find(article.clean, article.date, claims, sentences, ruleset.findings, ruleset.lang),
     )
 
 

@@ -17,7 +17,6 @@ spread over the workers too.
 
 from __future__ import annotations
 
-import glob
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -90,6 +89,31 @@ def _walk(folder: Path) -> list[Path]:
     return sorted(found)  # by path: a folder's files and subfolders interleave by name
 
 
+def resolved(path: Path) -> Path:
+    """``path`` made absolute with its symlinks resolved, or only made absolute where they loop."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # a symlink loop (RuntimeError before Python 3.13)
+        return Path(os.path.abspath(path))
+
+
+def _glob(pattern: str) -> list[Path]:
+    """Files matching ``pattern`` (``**``: any depth), hidden ones left out, symlinked folders not
+    followed: glob.glob follows them, and two links to ``.`` in one folder make it walk 2**n paths."""
+    parts = Path(pattern).parts
+    fixed = next((i for i, part in enumerate(parts) if GLOB_CHARS & set(part)), len(parts))
+    base = Path(*parts[:fixed]) if fixed else Path(".")
+    rest = "/".join(parts[fixed:])
+    if not rest:
+        return [base] if base.exists() else []
+    try:
+        found = [p for p in base.glob(rest)
+                 if not any(part.startswith(".") for part in p.relative_to(base).parts)]
+    except (OSError, ValueError):
+        return []
+    return sorted(found)
+
+
 def expand_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[InputError]]:
     """Files, folders and glob patterns to article files, in a stable order.
 
@@ -104,7 +128,7 @@ def expand_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[InputE
     seen: set[Path] = set()
 
     def add(path: Path) -> None:
-        key = path.resolve() if path.exists() else path
+        key = resolved(path) if path.exists() else path
         if key not in seen:
             seen.add(key)
             files.append(path)
@@ -120,8 +144,7 @@ def expand_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[InputE
             for file in found:
                 add(file)
         elif not path.exists() and GLOB_CHARS & set(text):
-            matches = sorted(Path(m) for m in glob.glob(text, recursive=True))
-            found = [m for m in matches if m.is_file() and _readable(m)]
+            found = [m for m in _glob(text) if m.is_file() and _readable(m)]
             if not found:
                 problems.append(InputError("no article matches this pattern", text))
             for file in found:
@@ -259,6 +282,7 @@ def write_checklist(article: Any, result: Any, job: Job) -> str:
     from claims.report.text import count_line
 
     target = Path(job.option("target"))
+    _name_fits(target)
     if target.exists() and not job.option("force"):
         raise ClaimsError(f"a checklist exists already; bring it up to date with "
                           f"`claims update {job.path}` (keeps every tick), or pass --force to "
@@ -267,15 +291,36 @@ def write_checklist(article: Any, result: Any, job: Job) -> str:
         target.parent.mkdir(parents=True, exist_ok=True)  # a configured name may name a subfolder
     except OSError as exc:
         raise ClaimsError(f"cannot make the checklist's folder: {exc.strerror or exc}", target.parent) from None
-    if job.option("format") == "csv":
-        from claims.report.csvout import write_csv
+    try:
+        if job.option("format") == "csv":
+            from claims.report.csvout import write_csv
 
-        write_csv(result, article, target)
-    else:
-        from claims.checklist.writer import write_workbook
+            write_csv(result, article, target)
+        else:
+            from claims.checklist.writer import write_workbook
 
-        write_workbook(result, article, target)
+            write_workbook(result, article, target)
+    except OSError as exc:  # a read-only folder, a full disk: one line, the article named
+        raise ClaimsError(f"cannot write the checklist: {exc.strerror or exc}", target) from None
     return f"wrote {target}: {count_line(result)}"
+
+
+# room for the temporary name a write goes through first (".NAME.tmp-xxxxxxxx")
+_TEMP_ROOM = 24
+
+
+def _name_fits(target: Path) -> None:
+    """A checklist named after a long article name can exceed what the file system allows (255
+    bytes a name on most): said before anything is written, with the way out."""
+    try:
+        most = os.pathconf(target.parent if str(target.parent) else ".", "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        most = 255
+    size = len(os.fsencode(target.name))
+    if size + _TEMP_ROOM > most:
+        raise ClaimsError(f"the checklist's name would be {size} bytes long; this file system allows "
+                          f"{most} (with room for the temporary file, {most - _TEMP_ROOM}): give it "
+                          f"another with -o, or a shorter checklist pattern in the configuration", target)
 
 
 def keep_result(article: Any, result: Any, job: Job) -> tuple[Any, Any]:
@@ -289,9 +334,16 @@ def check_article(article: Any, result: Any, job: Job) -> tuple[Any, list[str]]:
     from claims.gate import check_claims, missing_checklist
 
     target = Path(job.option("target"))
-    if not target.exists():
+    try:
+        present = target.is_file() or target.exists()
+    except OSError as exc:  # a name too long for the file system, a folder we may not enter
+        raise ClaimsError(f"cannot look for the checklist: {exc.strerror or exc}", target) from None
+    if not present:
         return missing_checklist(job.path, str(target), len(result.claims)), []
     stored = read_checklist(target, dict(job.option("vocabulary") or ()))
-    warnings = [f"{target} ({cell}): unknown status {text!r}, counted as open"
+    from claims.limits import shorten
+
+    # a cell holds up to 32,767 characters: a message quotes its start
+    warnings = [f"{target} ({cell}): unknown status {shorten(text)!r}, counted as open"
                 for cell, text in stored.unknown_statuses]
-    return check_claims(result.claims, stored.rows, job.path, str(target)), warnings
+    return check_claims(result.claims, stored.rows, job.path, str(target), findings=result.findings), warnings

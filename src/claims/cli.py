@@ -26,7 +26,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except ClaimsError as exc:
-            click.echo(f"claims: error: {exc.render()}", err=True)
+            _say(f"claims: error: {exc.render()}")
             ctx.exit(exitcodes.ERROR)
         except KeyboardInterrupt:
             click.echo("claims: interrupted", err=True)
@@ -37,12 +37,44 @@ class _Group(click.Group):
             ctx.exit(exitcodes.FINDINGS)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except OSError as exc:  # the file system's answer: a full disk, a read-only folder, a missing one
+            if os.environ.get("CLAIMS_DEBUG"):
+                raise
+            where = f"{os.fsdecode(exc.filename)}: " if exc.filename else ""
+            what = "" if exc.filename else "cannot write the output: "
+            _say(f"claims: error: {where}{what}{exc.strerror or exc}")
+            ctx.exit(exitcodes.ERROR)
         except Exception as exc:  # a bug of ours: one line for the user, details on request
             if os.environ.get("CLAIMS_DEBUG"):
                 raise
             click.echo(f"claims: internal error: {type(exc).__name__}: {exc} "
                        f"(set CLAIMS_DEBUG=1 for the traceback, and please report it)", err=True)
             ctx.exit(exitcodes.ERROR)
+
+
+def _lang_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--lang is joined to a path: a language name only (de, en), never ../x."""
+    from claims.languages import LanguageError, check_lang
+
+    if value is None:
+        return None
+    try:
+        return check_lang(value, what="--lang")
+    except LanguageError as exc:
+        raise click.BadParameter(exc.message.removeprefix("--lang "), ctx, param) from None
+
+
+def _say(line: str) -> None:
+    """A line on stderr; names and cell texts in it lose their terminal control sequences."""
+    from claims.report.safe import terminal
+
+    click.echo(terminal(line), err=True)
+
+
+def terminal(text: str) -> str:
+    from claims.report.safe import terminal as strip
+
+    return strip(text)
 
 
 def _rule_dirs(values: tuple[str, ...]) -> tuple[Path, ...]:
@@ -82,7 +114,9 @@ class _Configs:
     def for_path(self, path: str | Path) -> Any:
         from claims.config import resolve
 
-        folder = Path(path).resolve().parent if str(path) != "-" else Path.cwd()
+        from claims.batch import resolved
+
+        folder = resolved(Path(path)).parent if str(path) != "-" else Path.cwd()
         if folder not in self._by_folder:
             self._by_folder[folder] = resolve(folder, **self.flags)
         return self._by_folder[folder]
@@ -111,7 +145,7 @@ class _Progress:
 
     def say(self, line: str) -> None:
         self.clear()
-        click.echo(line, err=True)
+        _say(line)
 
 
 def _expand(inputs: tuple[str, ...]) -> tuple[list[Path], list[str]]:
@@ -139,7 +173,7 @@ def _run_batch(jobs: list[Any], action: Any, workers: int | None, errors: list[s
 @main.command()
 @click.argument("articles", nargs=-1, required=True)
 @click.option("--date", "article_date", metavar="YYYY-MM-DD", help="Article date (overrides front matter).")
-@click.option("--lang", help="Article language (default: front matter, else the configuration, else de).")
+@click.option("--lang", help="Article language (default: front matter, else the configuration, else de).", callback=_lang_name)
 @click.option("--input-format", type=click.Choice(["txt", "md", "docx", "html"]),
               help="Article format (default: from the extension; txt for stdin).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS_EXTRACT), default="xlsx", show_default=True,
@@ -178,6 +212,8 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
         raise click.UsageError("--combine writes a workbook; it goes with --format xlsx only")
     if combine is not None and output is not None:
         raise click.UsageError("use either -o (one article's checklist) or --combine (all articles)")
+    if combine is not None and not combine.parent.is_dir():
+        raise ClaimsError("no such folder for the combined workbook", combine.parent)
     if combine is not None and combine.exists() and not force:
         raise ClaimsError("exists already; pass --force to replace it", combine)
     configs = _Configs(lang, rule_dirs, disable)
@@ -185,7 +221,7 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
     files, problems = _expand(articles) if articles != ("-",) else ([Path("-")], [])
     for problem in problems:
         errors.append(problem)
-        click.echo(f"claims: error: {problem}", err=True)
+        _say(f"claims: error: {problem}")
     if output is not None and len(files) > 1:
         raise click.UsageError("-o names the checklist of one article; give one article, or use --combine")
     use_color = sys.stdout.isatty() if color is None else color
@@ -227,7 +263,7 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
             for line in outcome.payload:
                 click.echo(line, color=use_color)
         else:
-            click.echo(outcome.payload)
+            click.echo(terminal(outcome.payload))
         first = False
     if fmt == "json" and many:
         out.write("]\n" if not first else "[]\n")
@@ -241,7 +277,7 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
             errors.append("no articles")
     if errors:
         if len(errors) > 1 or many:
-            click.echo(f"claims: {len(errors)} of {len(job_list) + len(problems)} inputs failed", err=True)
+            _say(f"claims: {len(errors)} of {len(job_list) + len(problems)} inputs failed")
         sys.exit(exitcodes.ERROR)
 
 
@@ -287,7 +323,7 @@ def check(articles: tuple[str, ...], base: str | None, checklist: Path | None, f
         files, problems = _expand(articles)
         for problem in problems:
             errors.append(problem)
-            click.echo(f"claims: error: {problem}", err=True)
+            _say(f"claims: error: {problem}")
     if checklist is not None and len(files) > 1:
         raise click.UsageError("--checklist names the checklist of one article; give one article")
     configs = _Configs(None, rule_dirs, disable)
@@ -304,7 +340,7 @@ def check(articles: tuple[str, ...], base: str | None, checklist: Path | None, f
         if outcome.ok:
             result, warnings = outcome.payload
             for warning in warnings:
-                click.echo(f"claims: warning: {warning}", err=True)
+                _say(f"claims: warning: {warning}")
             checks.append(result)
     if len(job_list) == 1 and errors and not problems:
         sys.exit(exitcodes.ERROR)  # the one article's error is said; no report of nothing
@@ -331,8 +367,11 @@ def check(articles: tuple[str, ...], base: str | None, checklist: Path | None, f
     if summary_file:
         from claims.report.github import step_summary
 
-        with open(summary_file, "a", encoding="utf-8") as handle:
-            handle.write(step_summary(checks))
+        try:
+            with open(summary_file, "a", encoding="utf-8", errors="replace") as handle:
+                handle.write(step_summary(checks))
+        except OSError as exc:  # a full disk or a read-only runner: the check's verdict still stands
+            _say(f"claims: warning: cannot write the step summary {summary_file}: {exc.strerror or exc}")
     if errors:
         sys.exit(exitcodes.ERROR)
     sys.exit(exitcodes.OK if all(c.ok for c in checks) else exitcodes.FINDINGS)
@@ -368,7 +407,7 @@ def update(articles: tuple[Path, ...], checklist: Path | None, article_date: str
         raise problems[0]
     errors = len(problems)
     for problem in problems:
-        click.echo(f"claims: error: {problem.render()}", err=True)
+        _say(f"claims: error: {problem.render()}")
     configs = _Configs(None, rule_dirs, disable)
     for article in files:
         try:
@@ -383,14 +422,14 @@ def update(articles: tuple[Path, ...], checklist: Path | None, article_date: str
             if len(files) == 1:
                 raise
             errors += 1
-            click.echo(f"claims: error: {exc.render()}", err=True)
+            _say(f"claims: error: {exc.render()}")
     if errors:
         sys.exit(exitcodes.ERROR)
 
 
 @main.command("config")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
-@click.option("--lang", help="As the flag of extract and check: overrides the file.")
+@click.option("--lang", help="As the flag of extract and check: overrides the file.", callback=_lang_name)
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
 @click.option("--disable", multiple=True, metavar="ID|KIND")
 @click.option("--json", "as_json", is_flag=True, help="The values and their sources as JSON.")
@@ -422,23 +461,25 @@ def rules() -> None:
 
 
 @rules.command("list")
-@click.option("--lang", default="de", show_default=True)
-@click.option("--kind", help="Only rules of this kind.")
+@click.option("--lang", default="de", show_default=True, callback=_lang_name)
+@click.option("--kind", help="Only rules of this kind (finding: the checks of claims against each other).")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
 def rules_list(lang: str, kind: str | None, rule_dirs: tuple[str, ...]) -> None:
-    """One line per rule: code, id, kind, summary."""
+    """One line per rule: code, id, kind, summary; then the findings' checks (kind "finding")."""
+    from itertools import chain
+
     from claims.ruleset import load_ruleset
-    from claims.ruleset.docs import rule_rows
+    from claims.ruleset.docs import finding_rows, rule_rows
 
     ruleset = load_ruleset(lang, _rule_dirs(rule_dirs))
-    for code, rule_id, rule_kind, summary in rule_rows(ruleset):
+    for code, rule_id, rule_kind, summary in chain(rule_rows(ruleset), finding_rows(ruleset)):
         if kind is None or kind == rule_kind:
             click.echo(f"{code}  {rule_id:<36} {rule_kind:<12} {summary}")
 
 
 @rules.command("test")
 @click.argument("path", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--lang", help="Language to test (default: every built-in language, or PATH's).")
+@click.option("--lang", help="Language to test (default: every built-in language, or PATH's).", callback=_lang_name)
 @click.option("-v", "--verbose", is_flag=True, help="List every example, not just failures.")
 def rules_test(path: Path | None, lang: str | None, verbose: bool) -> None:
     """Run every rule's examples. PATH: a rule directory of your own, tested over the built-ins."""
@@ -463,7 +504,7 @@ def rules_test(path: Path | None, lang: str | None, verbose: bool) -> None:
         only = None
         if path is not None:
             only = {r.id for r in ruleset.rules if path.resolve() in r.path.resolve().parents}
-        for result in run_examples(ruleset, only):
+        for result in [*run_examples(ruleset, only), *_finding_examples(ruleset, path)]:
             where = f"{result.path}:{result.line} {result.rule}"
             if result.kind == "todo":
                 todos += 1
@@ -477,6 +518,16 @@ def rules_test(path: Path | None, lang: str | None, verbose: bool) -> None:
                 click.echo(f"FAIL  {where}: {result.kind} {result.text!r}: {result.problem}")
     click.echo(f"{passed} passed, {failed} failed, {todos} todo")
     sys.exit(exitcodes.FINDINGS if failed else exitcodes.OK)
+
+
+def _finding_examples(ruleset: Any, path: Path | None) -> list[Any]:
+    """The checks' examples of the language's findings.toml (with PATH: only if it has one)."""
+    from claims.findings.data import FILE
+    from claims.findings.examples import run_finding_examples
+
+    if path is not None and not any((d / FILE).is_file() for d in (path, path / ruleset.lang)):
+        return []
+    return run_finding_examples(ruleset)
 
 
 @rules.command("docs")
@@ -498,7 +549,7 @@ def rules_docs(output: Path | None) -> None:
 
 @main.command("eval")
 @click.argument("gold_dir", type=click.Path(path_type=Path))
-@click.option("--lang", help="Language of every article (default: meta.json's \"lang\", else the article's front matter, else de).")
+@click.option("--lang", help="Language of every article (default: meta.json's \"lang\", else the article's front matter, else de).", callback=_lang_name)
 @click.option("--json", "as_json", is_flag=True, help="Scores and misses as JSON.")
 @click.option("--show", is_flag=True, help="List misses, false alarms and wrong values.")
 @click.option("--kind", help="With --show: only this kind.")

@@ -67,12 +67,36 @@ class ConfigFile(BaseModel):
             raise ValueError("must be relative to the article's folder")
         return value
 
+    @field_validator("lang")
+    @classmethod
+    def _lang(cls, value: str | None) -> str | None:
+        if value is not None:
+            from claims.languages import check_lang
+
+            try:
+                check_lang(value)
+            except ClaimsError:
+                raise ValueError("not a language name like de or en") from None
+        return value
+
     @field_validator("status")
     @classmethod
     def _words(cls, value: dict[str, str]) -> dict[str, str]:
-        for word in value:
+        from claims.checklist.labels import available, labels_for
+
+        # A status word of the label sets keeps its meaning: "offen" = "confirmed" would let
+        # every untouched row of a checklist pass `claims check`.
+        builtin: dict[str, str] = {}
+        for lang in available():
+            for code, label in labels_for(lang).status.items():
+                builtin[" ".join(label.split()).casefold()] = code
+                builtin[code] = code
+        for word, code in value.items():
             if not word.strip():
                 raise ValueError("an empty word cannot be a status")
+            meant = builtin.get(" ".join(word.split()).casefold())
+            if meant is not None and meant != code:
+                raise ValueError(f"{word!r} is the status {meant!r} already; it cannot mean {code!r}")
         return value
 
 
@@ -125,6 +149,8 @@ def _read(path: Path) -> tuple[dict[str, Any], str, str] | None:
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise ConfigError(f"TOML syntax error: {message}", path,
                           int(found.group(1)) if found else None) from None
+    except RecursionError:
+        raise ConfigError("TOML nests too deep", path) from None
     if path.name == PYPROJECT:
         tool = data.get("tool")
         if not isinstance(tool, dict) or "claims" not in tool:

@@ -7,7 +7,7 @@ printing are the CLI's and the report modules' jobs.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -15,7 +15,7 @@ from claims.checklist.labels import CLOSING_STATUSES
 from claims.checklist.merge import MergePlan, StoredRow, plan
 from claims.models import Claim
 
-ProblemCode = Literal["open", "wrong", "new", "changed", "missing-checklist"]
+ProblemCode = Literal["open", "wrong", "new", "changed", "missing-checklist", "inconsistent"]
 
 
 class Problem(BaseModel):
@@ -28,6 +28,8 @@ class Problem(BaseModel):
     line: int = 1
     column: int = 1
     message: str
+    finding: str | None = None  # for "inconsistent": the check's code (K101 …)
+    severity: str = "error"
 
 
 class ArticleCheck(BaseModel):
@@ -47,7 +49,8 @@ def _problem(code: ProblemCode, claim: Claim, article: str, checklist: str, mess
                    text=claim.text, line=claim.line or 1, column=claim.column or 1, message=message)
 
 
-def check_claims(claims: list[Claim], rows: list[StoredRow], article: str, checklist: str) -> ArticleCheck:
+def check_claims(claims: list[Claim], rows: list[StoredRow], article: str, checklist: str,
+                 findings: list[Any] = ()) -> ArticleCheck:
     merge: MergePlan = plan(claims, rows)
     result = ArticleCheck(article=article, checklist=checklist, claims=len(claims))
     for claim, row in merge.kept:
@@ -67,8 +70,27 @@ def check_claims(claims: list[Claim], rows: list[StoredRow], article: str, check
     for claim in merge.new:
         result.problems.append(_problem("new", claim, article, checklist,
                                         f"not in the checklist: {claim.text!r} (run `claims update`)"))
+    result.problems += inconsistent(findings, merge, article, checklist)
     result.problems.sort(key=lambda p: (p.line, p.column))
     return result
+
+
+def inconsistent(findings: list[Any], merge: MergePlan, article: str, checklist: str) -> list[Problem]:
+    """A finding is a problem while the row that shows it is not closed: the editor closing the
+    row (bestätigt, korrigiert, entfällt) has looked at it."""
+    status = {claim.id: row.status for claim, row in merge.kept}
+    kinds = {c.id: c for c, _ in merge.kept} | {c.id: c for c, _ in merge.changed} | {c.id: c for c in merge.new}
+    problems = []
+    for finding in findings:
+        if status.get(finding.claim_id) in CLOSING_STATUSES:
+            continue
+        claim = kinds.get(finding.claim_id)
+        problems.append(Problem(code="inconsistent", article=article, checklist=checklist,
+                                claim_id=finding.claim_id or None, kind=claim.kind if claim else None,
+                                text=claim.text if claim else "", line=finding.line, column=finding.column,
+                                message=f"{finding.code} {finding.name}: {finding.message}",
+                                finding=finding.code, severity=finding.severity))
+    return problems
 
 
 def missing_checklist(article: str, checklist: str, claims: int) -> ArticleCheck:
@@ -82,5 +104,6 @@ def summary(checks: list[ArticleCheck]) -> str:
     closed = sum(c.closed for c in checks)
     counts = Counter(p.code for c in checks for p in c.problems)
     parts = [f"{closed} closed"] + [f"{counts[code]} {code}" for code in
-                                     ("open", "wrong", "changed", "new", "missing-checklist") if counts[code]]
+                                     ("open", "wrong", "changed", "new", "missing-checklist", "inconsistent")
+                                     if counts[code]]
     return f"{total} claims: {', '.join(parts)}"

@@ -119,9 +119,11 @@ class ExtractionResult(BaseModel):
     sentences: list[Sentence] = Field(default_factory=list)
     ruleset: str = ""
     ruleset_version: str = ""
+    findings: list[Any] = Field(default_factory=list)  # claims.findings.Finding: contradictions found
 
     def to_json(self) -> dict[str, Any]:
         return {
             "article": self.article.model_dump(mode="json"),
             "claims": [c.public() for c in self.claims],
+            "findings": [f.public() for f in self.findings],
         }

@@ -43,6 +43,7 @@ CHECKLIST_COLUMNS: tuple[Column, ...] = (
     Column("claim", 26),
     Column("sentence", 56),
     Column("value", 18),
+    Column("finding", 30),  # what the article contradicts in itself (claims.findings), marked
     Column("paragraph", 8, wrap=False, center=True),
     Column("line", 6, wrap=False, center=True),
     Column("hint", 26),

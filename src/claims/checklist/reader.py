@@ -12,7 +12,8 @@ openpyxl parses XML with defusedxml.
 
 from __future__ import annotations
 
-import zipfile
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +23,9 @@ from claims.checklist import layout
 from claims.checklist.labels import _load, available, status_code
 from claims.checklist.merge import StoredRow
 from claims.errors import InputError
+from claims.limits import limit, shorten
+from claims.ziplimits import check_zip, count_cells
 
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-MAX_COMPRESSION_RATIO = 200
-MAX_ENTRIES = 10_000
 HEADER_SEARCH_ROWS = 10
 
 
@@ -40,17 +40,82 @@ class ReadChecklist(BaseModel):
 
 def _refuse_bombs(path: Path) -> None:
     try:
-        with zipfile.ZipFile(path) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise InputError("not an .xlsx workbook (damaged, or another format)", path) from None
-    if len(entries) > MAX_ENTRIES:
-        raise InputError(f"the workbook holds {len(entries)} parts; refused as unsafe", path)
-    unpacked = sum(e.file_size for e in entries)
-    packed = sum(e.compress_size for e in entries) or 1
-    if unpacked > MAX_UNPACKED_BYTES or unpacked / packed > MAX_COMPRESSION_RATIO and unpacked > 10_000_000:
-        raise InputError(f"the workbook would unpack to {unpacked // (1024 * 1024)} MiB "
-                         f"(ratio {unpacked // packed}:1); refused as a possible zip bomb", path)
+        regular = stat.S_ISREG(os.stat(path).st_mode)
+    except OSError as exc:
+        raise InputError(f"cannot read the checklist: {exc.strerror or exc}", path) from None
+    if not regular:  # a FIFO would block the zip reader, a device never end
+        raise InputError("not a regular file (a FIFO, socket or device); refused", path)
+    check_zip(path, path, ".xlsx workbook")
+    count_cells(path, path)
+
+
+class _TooManyCells(Exception):
+    def __init__(self, sheet: str, ref: str, cells: int) -> None:
+        super().__init__(sheet, ref, cells)
+        self.sheet, self.ref, self.cells = sheet, ref, cells
+
+
+def _guard_cell_ranges() -> None:
+    """Refuse merged ranges or hyperlinks over more cells than the limit, before openpyxl makes a
+    cell object for each covered cell (a checklist merges none; a few an editor merges are fine): one ``<mergeCell ref="A1:XFD1048576"/>`` of 60 bytes is 17
+    billion cells. Installed once into openpyxl's sheet reader; harmless to any other use of it."""
+    from openpyxl.utils import range_boundaries
+    from openpyxl.worksheet._reader import WorksheetReader
+
+    if getattr(WorksheetReader.bind_merged_cells, "_claims_guard", False):
+        return
+
+    def check(reader: Any, refs: list[Any]) -> None:
+        most = limit("MERGED_CELLS")
+        total = 0
+        for ref in refs:
+            try:
+                min_col, min_row, max_col, max_row = range_boundaries(str(ref))
+            except (ValueError, TypeError):
+                continue  # openpyxl reports what it cannot read itself
+            total += ((max_col or min_col or 1) - (min_col or 1) + 1) * ((max_row or min_row or 1) - (min_row or 1) + 1)
+            if total > most:
+                raise _TooManyCells(reader.ws.title, str(ref), total)
+
+    # the sheet's XML is parsed while its cells are bound; merges and links are bound after
+    def guarded(bind: Any, refs_of: Any) -> Any:
+        def bind_checked(self: Any) -> None:
+            check(self, refs_of(self.parser))
+            bind(self)
+
+        bind_checked._claims_guard = True  # type: ignore[attr-defined]
+        return bind_checked
+
+    WorksheetReader.bind_merged_cells = guarded(
+        WorksheetReader.bind_merged_cells,
+        lambda parser: [m.ref for m in parser.merged_cells.mergeCell] if parser.merged_cells else [])
+    WorksheetReader.bind_hyperlinks = guarded(
+        WorksheetReader.bind_hyperlinks,
+        lambda parser: [h.ref for h in getattr(parser.hyperlinks, "hyperlink", []) if h.ref])
+
+
+def _refuse_far_cells(wb: Any, path: Path) -> None:
+    """A sheet's used range (rows × columns) within the limit: every reader of a sheet walks it as
+    a rectangle, and one cell at XFD1048576 makes that 17 billion cells (a 22 KB file took
+    minutes and gigabytes). The cell that stretches it is named, so the editor can delete it."""
+    from openpyxl.utils import get_column_letter
+
+    most = limit("SHEET_CELLS")
+    total = 0
+    for ws in wb.worksheets:
+        cells = getattr(ws, "_cells", None)
+        if not cells:
+            continue
+        max_row = max(row for row, _ in cells)
+        max_col = max(col for _, col in cells)
+        total += max_row * max_col
+        if total <= most:
+            continue
+        row, col = max(cells, key=lambda rc: rc[0] * rc[1])
+        raise InputError(f"sheet {shorten(ws.title, 40)!r} reaches cell {get_column_letter(col)}{row} "
+                         f"({max_row:,} rows × {max_col:,} columns): the sheets' ranges add up to more "
+                         f"than {most:,} cells; delete what lies outside the table "
+                         f"(CLAIMS_MAX_SHEET_CELLS raises the limit)", path)
 
 
 def _header_keys() -> dict[str, str]:
@@ -90,7 +155,8 @@ def _meta(wb: Any, path: Path) -> dict[str, str]:
     try:
         version = int(meta["format_version"])
     except ValueError:
-        raise InputError(f"unreadable checklist format version {meta['format_version']!r}", path) from None
+        raise InputError(f"unreadable checklist format version {shorten(meta['format_version'], 40)!r}",
+                         path) from None
     if version > int(layout.FORMAT_VERSION):
         raise InputError(f"made by a newer claims (checklist format {version}; this one reads up to "
                          f"{layout.FORMAT_VERSION}): upgrade claims", path)
@@ -148,7 +214,7 @@ def _rows(ws: Any, path: Path, meta_ids: dict[str, dict[str, Any]],
         if not claim_id:
             continue  # blank rows, editors' own notes below the table
         if claim_id in seen:
-            raise InputError(f"claim ID {claim_id} appears twice (cell {id_cell.coordinate}); "
+            raise InputError(f"claim ID {shorten(claim_id, 40)} appears twice (cell {id_cell.coordinate}); "
                              f"remove the copied row", path)
         seen.add(claim_id)
         values: dict[str, Any] = {}
@@ -202,10 +268,18 @@ def read_checklist(path: str | Path, vocabulary: dict[str, str] | None = None) -
     _refuse_bombs(path)
     import openpyxl  # lazy: only commands that read workbooks pay for it
 
+    _guard_cell_ranges()
     try:
         wb = openpyxl.load_workbook(path, data_only=True, rich_text=False)
+    except _TooManyCells as exc:
+        raise InputError(f"sheet {shorten(exc.sheet, 40)!r} merges or links {exc.cells:,} cells "
+                         f"({shorten(exc.ref, 40)}); more than {limit('MERGED_CELLS'):,} are refused "
+                         f"(CLAIMS_MAX_MERGED_CELLS raises the limit)", path) from None
+    except RecursionError:
+        raise InputError("cannot read the workbook: it nests too deep", path) from None
     except Exception as exc:  # openpyxl raises many kinds on damaged files
-        raise InputError(f"cannot read the workbook: {type(exc).__name__}: {exc}", path) from None
+        raise InputError(f"cannot read the workbook: {type(exc).__name__}: {shorten(exc)}", path) from None
+    _refuse_far_cells(wb, path)
     meta = _meta(wb, path)
     meta_ids: dict[str, dict[str, Any]] = {}
     if layout.CLAIMS_SHEET in wb.sheetnames:

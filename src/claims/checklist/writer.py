@@ -34,6 +34,7 @@ from claims.checklist.fastrows import FastRows, Runs, Style, splice
 from claims.checklist.labels import CLOSING_STATUSES, STATUS_CODES, Labels, labels_for
 from claims.checklist.text import clean, risky
 from claims.engine.ids import fingerprint
+from claims.findings.workbook import cells as finding_cells, overview_rows as findings_overview
 from claims.checklist.merge import Carry
 from claims.models import Article, Claim, ExtractionResult
 
@@ -253,6 +254,17 @@ def _plain_value(value: Any) -> Any:
     return str(value)
 
 
+def _marked(ws: Worksheet, styles: list[Style], columns: Sequence[layout.Column],
+            aligns: dict[str, Alignment]) -> list[Style]:
+    """The row styles with the finding cell marked (claims.findings.workbook's colours)."""
+    from claims.findings import workbook as marks
+
+    marked = Style(ws, alignment=aligns["finding"], border=_BORDER,
+                   fill=PatternFill("solid", start_color=marks.FILL, end_color=marks.FILL),
+                   font=Font(name=FONT, bold=True, color=marks.FONT))
+    return [marked if c.key == "finding" else style for c, style in zip(columns, styles, strict=True)]
+
+
 def _checklist(ws: Worksheet, result: ExtractionResult, labels: Labels, title: str,
                carry: Carry | None = None) -> FastRows:
     extra_columns, extra_titles = carried_columns(labels, carry)
@@ -281,6 +293,8 @@ def _checklist(ws: Worksheet, result: ExtractionResult, labels: Labels, title: s
             styles["font"] = Font(name=FONT, color="595959", italic=True)
         protos[column.key] = Style(ws, **styles)
     styles_in_order = [protos[c.key] for c in columns]
+    found = finding_cells(result, labels)
+    marked_styles = _marked(ws, styles_in_order, columns, aligns) if found else styles_in_order
 
     for number, claim in enumerate(result.claims, start=1):
         row = layout.FIRST_ROW + number - 1
@@ -292,6 +306,7 @@ def _checklist(ws: Worksheet, result: ExtractionResult, labels: Labels, title: s
             "claim": claim.text,
             "sentence": _rich(sentence_runs(claim)),
             "value": value,
+            "finding": found[claim.id][0] if claim.id in found else None,
             "paragraph": claim.paragraph or None,
             "line": claim.line or None,
             "hint": claim.hint,
@@ -312,8 +327,12 @@ def _checklist(ws: Worksheet, result: ExtractionResult, labels: Labels, title: s
                 ws.cell(row=row, column=col).comment = Comment(clean(str(text)), "claims")
         height = _row_height([(claim.sentence, width_of["sentence"]), (claim.text, width_of["claim"]),
                               (claim.hint, width_of["hint"]), (value, width_of["value"]),
-                              (labels.kind(claim.kind), width_of["kind"])])
-        fast.add(row, [cells[c.key] for c in columns], styles_in_order, height)
+                              (labels.kind(claim.kind), width_of["kind"]),
+                              (cells["finding"] or "", width_of["finding"])])
+        if claim.id in found and found[claim.id][1]:  # the related claims' numbers, on hovering
+            ws.cell(row=row, column=col_of["finding"]).comment = Comment(clean(found[claim.id][1]), "claims")
+        fast.add(row, [cells[c.key] for c in columns], marked_styles if claim.id in found else styles_in_order,
+                 height)
 
     last_row = layout.FIRST_ROW + max(len(result.claims), 1) - 1
     last_col = get_column_letter(len(columns))
@@ -507,6 +526,11 @@ def _overview(ws: Worksheet, result: ExtractionResult, article: Article, labels:
     # open: every claim not in another status (empty cells and typos count as open)
     ws.cell(row=status_rows["open"], column=2,
             value=f"=B{total_row}-SUM(B{first_status_row + 1}:B{row - 1})")
+    row += 1
+    for label_text, formula in findings_overview(labels, rng("finding"), rng("status")):
+        _put(ws, row, 1, label_text).font = bold
+        ws.cell(row=row, column=2, value=formula).font = bold
+        row += 1
     row += 1
     closing = "+".join(f"B{status_rows[c]}" for c in STATUS_CODES if c in CLOSING_STATUSES)
     _put(ws, row, 1, ov["progress"]).font = section

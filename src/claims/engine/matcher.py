@@ -39,6 +39,8 @@ TIMEOUT_SECONDS_PER_MB = 4.0
 # is not free: where no match follows, the regex is tried at every position of the margin
 # (200 characters cost a fifth of the run time).
 LOOKAHEAD_CHARS = 20
+# how far back a rule's extend_before may reach from the start of its match
+EXTEND_CHARS = 60
 
 
 @dataclass(slots=True)
@@ -263,10 +265,15 @@ def find_candidates(text: str, ruleset: RuleSet, rules: list[CompiledRule] | Non
             with watchdog.limit(timeout) as guarded:
                 per_call = None if guarded else timeout
                 has_claim = "claim" in rule.regex.groupindex
+                extend = rule.extend
                 for m in _scan(rule, ruleset, text, per_call, index, sentences, paragraph_ends, windows):
                     start, end = m.span("claim") if has_claim else m.span()
                     if start < 0:  # the rule has a claim group, this match left it out
                         start, end = m.span()
+                    if extend is not None:
+                        before = extend.search(text, max(0, start - EXTEND_CHARS), start, timeout=per_call)
+                        if before is not None:
+                            start = before.start()
                     if end > start:
                         found.append(Candidate(rule, start, end, m, ruleset))
         except (TimeoutError, watchdog.Expired):
@@ -349,7 +356,8 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
                 ruleset: RuleSet, index: TokenIndex | None = None) -> None:
     """Fill empty fields (a quote's speaker) from the claim's sentence or the ones before.
 
-    A link with an ``anchor`` searches only sentences holding one of its tokens.
+    A link with an ``anchor`` searches only sentences holding one of its tokens; one with
+    ``at_claim`` is matched where the claim starts, in its sentence.
     """
     if not ruleset.links or not sentences:
         return
@@ -403,6 +411,18 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
                     if spec.field not in cand.fields:
                         continue
                     if (spec.refers and reference is not None) or (spec.resolves and reference is None):
+                        continue
+                    if spec.at_claim:
+                        if allowed[spec.id] is not None and sentence_index not in allowed[spec.id]:
+                            continue
+                        sent = sentences[sentence_index]
+                        window = clean[sent.start:sent.end]
+                        m = link.regex.match(window, max(cand.start - sent.start, 0), timeout=search.timeout)
+                        if m is None:
+                            continue
+                        for name in link.regex.groupindex:  # one scan fills every field it names
+                            if m.group(name) and cand.fields.get(name, 0) in (None, ""):
+                                cand.fields[name] = _WHITESPACE.sub(" ", m.group(name)).strip()
                         continue
                     if spec.lead_sentences and sentence_index >= spec.lead_sentences:
                         continue

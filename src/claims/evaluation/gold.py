@@ -53,6 +53,10 @@ def load_gold_dir(folder: Path) -> list[GoldArticle]:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise InputError(f"invalid JSON: {exc}", meta_path) from None
+        except RecursionError:
+            raise InputError("invalid JSON: it nests too deep", meta_path) from None
+        if not isinstance(meta, dict):
+            raise InputError("meta.json must hold an object of articles", meta_path)
     articles = []
     gold_files = sorted(folder.glob("*.gold.jsonl"))
     if not gold_files:

@@ -28,6 +28,9 @@ def rows(result: ExtractionResult, article: Article) -> list[list[Any]]:
     keys = [c.key for c in layout.CHECKLIST_COLUMNS]
     out: list[list[Any]] = [[csv_safe(labels.columns[k]) for k in keys]]
     open_label = labels.status_label("open")
+    from claims.findings.workbook import cells as finding_cells
+
+    found = finding_cells(result, labels)
     for number, claim in enumerate(result.claims, start=1):
         cells: dict[str, Any] = {
             "number": number,
@@ -36,6 +39,7 @@ def rows(result: ExtractionResult, article: Article) -> list[list[Any]]:
             "claim": claim.text,
             "sentence": " ".join(claim.sentence.split()),
             "value": display.show(claim.kind, claim.value, labels),
+            "finding": found[claim.id][0] if claim.id in found else "",
             "paragraph": claim.paragraph or "",
             "line": claim.line or "",
             "hint": claim.hint,

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claims.gate import ArticleCheck, summary
+from claims.report.safe import readable, terminal
 
-_LEVEL = {"wrong": "error", "open": "error", "new": "error", "changed": "error", "missing-checklist": "error"}
+_LEVEL = {"wrong": "error", "open": "error", "new": "error", "changed": "error", "missing-checklist": "error",
+          "inconsistent": "error"}
 
 
 def _escape_data(text: str) -> str:
+    text = terminal(readable(text)).replace("\t", " ")
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -20,9 +23,15 @@ def _escape_property(text: str) -> str:
 def annotations(checks: list[ArticleCheck]) -> Iterator[str]:
     for check in checks:
         for problem in check.problems:
-            title = f"claims: {problem.code}"
-            yield (f"::{_LEVEL[problem.code]} file={_escape_property(problem.article)},line={problem.line},"
+            title = f"claims: {problem.code}" + (f" {problem.finding}" if problem.finding else "")
+            level = "warning" if problem.finding and problem.severity == "warning" else _LEVEL[problem.code]
+            yield (f"::{level} file={_escape_property(problem.article)},line={problem.line},"
                    f"col={problem.column},title={_escape_property(title)}::{_escape_data(problem.message)}")
+
+
+def _cell(text: str) -> str:
+    """Text for a Markdown table cell: one line, its pipes escaped, valid UTF-8."""
+    return " ".join(terminal(readable(text)).split()).replace("|", "\\|")
 
 
 def step_summary(checks: list[ArticleCheck]) -> str:
@@ -30,6 +39,6 @@ def step_summary(checks: list[ArticleCheck]) -> str:
              "| article | line | problem | claim |", "| --- | ---: | --- | --- |"]
     for check in checks:
         for problem in check.problems:
-            text = problem.text.replace("|", "\\|") or problem.message.replace("|", "\\|")
-            lines.append(f"| {problem.article} | {problem.line} | {problem.code} | {text} |")
+            text = _cell(problem.text) or _cell(problem.message)
+            lines.append(f"| {_cell(problem.article)} | {problem.line} | {problem.code} | {text} |")
     return "\n".join(lines) + "\n"

@@ -9,12 +9,11 @@ names a fragment or list as ``{name}``; a value template as ``{group}`` or
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import os
-import pickle
 import sys
-import tempfile
 import threading
 import tomllib
 from dataclasses import dataclass, field
@@ -27,8 +26,12 @@ import regex
 from pydantic import ValidationError
 
 from claims.errors import RuleError
+from claims.languages import check_lang
+from claims.limits import limit
+from claims.ruleset import cache
 from claims.ruleset.schema import LanguageFile, LinkSpec, ListFile, RuleFile, RuleSpec
 
+FINDINGS_FILE = "findings.toml"  # not a rule file: the checks' messages and cues (claims.findings.data)
 # {name}: a fragment or a word list; {name=value}: the entries of a list whose value names
 # ``value`` (a TOML list's value is one word, several separated by blanks, or an array)
 REFERENCE = regex.compile(r"(?<!\\[pPNgxuU])\{([A-Za-z_][A-Za-z0-9_]*)(?:=([^{}=\s]+))?\}")
@@ -84,11 +87,15 @@ def _trie_pattern(words: list[str], ignore_case: bool, backwards: bool = False) 
     return f"(?i:{emit(trie)})" if ignore_case else f"(?:{emit(trie)})"
 
 
-def _in_lookbehind(pattern: str, pos: int) -> bool:
-    """Whether ``pos`` of a pattern lies inside a lookbehind group ((?<=...) or (?<!...))."""
+def _lookbehind_spans(pattern: str) -> list[tuple[int, int]]:
+    """[start, end) stretches of a pattern inside a lookbehind group ((?<=...) or (?<!...)), in one
+    pass: asking position by position cost the square of a long pattern."""
+    spans: list[tuple[int, int]] = []
     stack: list[bool] = []
-    i, in_class = 0, False
-    while i < pos:
+    behind = 0  # lookbehind groups open on the stack
+    opened = 0
+    i, in_class, n = 0, False, len(pattern)
+    while i < n:
         ch = pattern[i]
         if ch == "\\":
             i += 2
@@ -102,11 +109,28 @@ def _in_lookbehind(pattern: str, pos: int) -> bool:
                 i += 2 if pattern[i + 1] == "]" else 3
                 continue
         elif ch == "(":
-            stack.append(pattern.startswith("(?<=", i) or pattern.startswith("(?<!", i))
+            is_behind = pattern.startswith("(?<=", i) or pattern.startswith("(?<!", i)
+            stack.append(is_behind)
+            if is_behind:
+                behind += 1
+                if behind == 1:
+                    opened = i + 1
         elif ch == ")" and stack:
-            stack.pop()
+            if stack.pop():
+                behind -= 1
+                if behind == 0:
+                    spans.append((opened, i + 1))
         i += 1
-    return any(stack)
+    if behind:
+        spans.append((opened, n + 1))
+    return spans
+
+
+def _in_lookbehind(pattern: str, pos: int, spans: list[tuple[int, int]] | None = None) -> bool:
+    """Whether ``pos`` of a pattern lies inside a lookbehind group ((?<=...) or (?<!...))."""
+    spans = _lookbehind_spans(pattern) if spans is None else spans
+    i = bisect.bisect_right(spans, (pos, len(pattern) + 2)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 @dataclass
@@ -168,6 +192,7 @@ class CompiledRule:
     example_date: str
     layer: int = 0  # 0 for the built-in rules, 1… for each --rules folder: later folders win ties
     scope: str = "sentence"  # "paragraph": a match may run on to the end of its paragraph
+    extend: Any = None  # extend_before compiled to end where the match starts, or None
     # how it ranks against another rule's match of the same span: higher priority, then a
     # later layer (a user's rule over a built-in one) first
     rank: tuple[int, int] = field(init=False)
@@ -205,6 +230,7 @@ class RuleSet:
     kind_summaries: dict[str, str]
     decimal: str = ","  # the language's digits ([numbers] of language.toml): German by default
     thousands: str = "."
+    findings: Any = None  # the language's checks of claims against each other (findings.toml), if any
 
     def by_id(self, rule_id: str) -> CompiledRule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -228,6 +254,8 @@ def _check_agreement(link_id: str, word_list: WordList, path: Path, line: int | 
 
 
 def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    if not path.is_file():  # a FIFO in a shared rule folder would block the read
+        raise RuleError("not a regular file; refused", path)
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -239,6 +267,8 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
         line = int(found.group(1)) if found else None
         message = regex.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise RuleError(f"TOML syntax error: {message}", path, line) from None
+    except RecursionError:
+        raise RuleError("TOML nests too deep", path) from None
 
 
 def _table_lines(raw: str, header: str) -> list[int]:
@@ -280,6 +310,8 @@ def _load_lists(folder: Path) -> dict[str, WordList]:
     if not folder.is_dir():
         return lists
     for path in sorted(folder.iterdir()):
+        if path.suffix in (".txt", ".toml") and not path.is_file():
+            raise RuleError("not a regular file; refused", path)
         if path.suffix == ".txt":
             try:
                 lines = path.read_text(encoding="utf-8").splitlines()
@@ -302,35 +334,60 @@ def _load_lists(folder: Path) -> dict[str, WordList]:
 
 
 class _Expander:
+    """Fragments and lists put into patterns, each expanded once, under a size limit: fragments
+    that each name the next twice or thrice grow as 2**n or 3**n (twenty levels, a few hundred
+    bytes of rule file, would take minutes and gigabytes)."""
+
     def __init__(self, fragments: dict[str, str], lists: dict[str, WordList]) -> None:
         self.fragments = fragments
         self.lists = lists
+        self._done: dict[tuple[str, bool], str] = {}
+        self._most = limit("PATTERN_CHARS")
 
     def expand(self, pattern: str, path: Path, line: int | None, depth: int = 0,
                seen: tuple[str, ...] = (), behind: bool = False) -> str:
         """Expand fragments and lists; a list inside a lookbehind becomes a trie of endings."""
         if depth > _MAX_EXPANSION_DEPTH:
             raise RuleError(f"fragments nest too deep: {' -> '.join(seen)}", path, line)
+        spans: list[tuple[int, int]] | None = None
+        size = len(pattern)
 
         def replace(m: Any) -> str:
+            nonlocal spans, size
             name, value = m.group(1), m.group(2)
-            if value is not None:
-                if name not in self.lists:
-                    raise RuleError(f"{{{name}={value}}} names no word list", path, line)
-                chosen = self.lists[name].having(value)
-                if not chosen.entries:
-                    raise RuleError(f"no entry of word list {name!r} has the value {value!r}", path, line)
-                return chosen.alternation(backwards=behind or _in_lookbehind(pattern, m.start()))
             if name in seen:
                 raise RuleError(f"fragment {name!r} refers to itself: {' -> '.join(seen + (name,))}",
                                 path, line)
-            inside = behind or _in_lookbehind(pattern, m.start())
-            if name in self.fragments:
-                inner = self.expand(self.fragments[name], path, line, depth + 1, seen + (name,), inside)
-                return f"(?:{inner})"
-            if name in self.lists:
-                return self.lists[name].alternation(backwards=inside)
-            raise RuleError(f"unknown fragment or list {{{name}}}", path, line)
+            if behind:
+                inside = True
+            else:
+                if spans is None:
+                    spans = _lookbehind_spans(pattern)
+                inside = _in_lookbehind(pattern, m.start(), spans)
+            key = (name if value is None else f"{name}={value}", inside)
+            piece = self._done.get(key)
+            if piece is None:
+                if value is not None:  # {list=value}: the entries of the list with that value
+                    if name not in self.lists:
+                        raise RuleError(f"{{{name}={value}}} names no word list", path, line)
+                    chosen = self.lists[name].having(value)
+                    if not chosen.entries:
+                        raise RuleError(f"no entry of word list {name!r} has the value {value!r}", path, line)
+                    piece = chosen.alternation(backwards=inside)
+                elif name in self.fragments:
+                    inner = self.expand(self.fragments[name], path, line, depth + 1, seen + (name,), inside)
+                    piece = f"(?:{inner})"
+                elif name in self.lists:
+                    piece = self.lists[name].alternation(backwards=inside)
+                else:
+                    raise RuleError(f"unknown fragment or list {{{name}}}", path, line)
+                self._done[key] = piece
+            size += len(piece) - len(m.group())
+            if size > self._most:
+                raise RuleError(f"the pattern grows to more than {self._most:,} characters with its "
+                                f"fragments and lists expanded ({' -> '.join(seen + (name,))}); "
+                                f"refused (CLAIMS_MAX_PATTERN_CHARS raises the limit)", path, line)
+            return piece
 
         return REFERENCE.sub(replace, pattern)
 
@@ -370,6 +427,7 @@ def _check_anchor(spec: Any, lists: dict[str, WordList], path: Path, line: int |
 
 
 def _rule_dirs(lang: str, extra_dirs: tuple[Path, ...]) -> list[Path]:
+    check_lang(lang)  # joined to paths below: a name, never a path
     base = builtin_rules_dir() / lang
     if not (base / "language.toml").is_file():
         available = sorted(p.name for p in builtin_rules_dir().iterdir() if (p / "language.toml").is_file())
@@ -383,20 +441,16 @@ def _rule_dirs(lang: str, extra_dirs: tuple[Path, ...]) -> list[Path]:
     return dirs
 
 
-def _cache_dir() -> Path | None:
-    if os.environ.get("CLAIMS_NO_CACHE"):
-        return None
-    base = os.environ.get("CLAIMS_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or \
-        str(Path.home() / ".cache")
-    return Path(base) / "claims" if "CLAIMS_CACHE_DIR" not in os.environ else Path(base)
-
-
 def _cache_key(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> str:
     """Changes whenever a rule file, word list, the tool or the regex module changes."""
     from claims import __version__
 
     digest = hashlib.sha256(f"{__version__}|{regex.__version__}|{sys.version}|{lang}|{disabled}".encode())
-    for code in (Path(__file__), Path(__file__).with_name("schema.py")):  # the pickled classes' shape
+    from claims import findings
+
+    package = Path(findings.__file__).parent
+    for code in (Path(__file__), Path(__file__).with_name("schema.py"),  # the pickled classes' shape
+                 *sorted(package.glob("*.py"))):
         digest.update(code.read_bytes())
     for folder in dirs:
         digest.update(str(folder.resolve()).encode())  # the rules remember where they live (messages)
@@ -415,53 +469,40 @@ def load_ruleset(lang: str = "de", extra_dirs: tuple[Path, ...] = (),
     module about half a second, so a compiled rule set is kept in the user's
     cache directory (``~/.cache/claims``; ``CLAIMS_CACHE_DIR`` to move it,
     ``CLAIMS_NO_CACHE=1`` to do without); a pickled pattern of the regex module
-    holds its compiled code, so loading it does not compile again. The cache key
+    holds its compiled code, so loading it does not compile again. A cache file is
+    unpickled only after its HMAC with the user's secret key checks out, and only from a
+    folder of the user's that nobody else may write (:mod:`claims.ruleset.cache`). The cache key
     covers every rule file's content, so an edited rule is never served stale. A
     process's first compile runs in a forked child where it can (see
     ``_compiled_in_child``).
     """
     dirs = _rule_dirs(lang, tuple(Path(d) for d in extra_dirs))
-    cache = _cache_dir()
-    if cache is None:
+    cache_folder = cache.cache_dir()
+    if cache_folder is None:
         return _build_ruleset(lang, dirs, disabled)
-    cache_file = cache / f"ruleset-{lang}-{_cache_key(lang, dirs, disabled)}.pickle"
+    cache_file = cache_folder / f"ruleset-{lang}-{_cache_key(lang, dirs, disabled)}.pickle"
     cached = _read_cache(cache_file)
-    if cached is None and _compiled_in_child(lang, dirs, disabled, cache, cache_file):
+    if cached is None and _compiled_in_child(lang, dirs, disabled, cache_folder, cache_file):
         cached = _read_cache(cache_file)
     if cached is not None:
         return cached
     ruleset = _build_ruleset(lang, dirs, disabled)
-    _write_cache(ruleset, lang, cache, cache_file)
+    _write_cache(ruleset, lang, cache_folder, cache_file)
     return ruleset
 
 
 def _read_cache(cache_file: Path) -> RuleSet | None:
-    try:
-        with cache_file.open("rb") as handle:
-            cached = pickle.load(handle)
-        return cached if isinstance(cached, RuleSet) else None
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
+    return cache.read(cache_file, RuleSet)
 
 
-def _write_cache(ruleset: RuleSet, lang: str, cache: Path, cache_file: Path) -> None:
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache, prefix=".ruleset-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(ruleset, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache_file)
-        stale = sorted(cache.glob(f"ruleset-{lang}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in stale[8:]:  # keep a few (other --rules combinations), not every past edit
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only home is no reason to fail; we just compile next time too
+def _write_cache(ruleset: RuleSet, lang: str, folder: Path, cache_file: Path) -> None:
+    cache.write(ruleset, cache_file, f"ruleset-{lang}-*.pickle")
 
 
 _forked = False
 
 
-def _compiled_in_child(lang: str, dirs: list[Path], disabled: tuple[str, ...], cache: Path,
+def _compiled_in_child(lang: str, dirs: list[Path], disabled: tuple[str, ...], folder: Path,
                        cache_file: Path) -> bool:
     """Compile the rule set in a forked child that writes the cache; True when it did.
 
@@ -485,7 +526,7 @@ def _compiled_in_child(lang: str, dirs: list[Path], disabled: tuple[str, ...], c
     if pid == 0:  # the child: compile, write, leave without running the parent's exit handlers
         code = 1
         try:
-            _write_cache(_build_ruleset(lang, dirs, disabled), lang, cache, cache_file)
+            _write_cache(_build_ruleset(lang, dirs, disabled), lang, folder, cache_file)
             code = 0 if cache_file.is_file() else 1
         finally:
             os._exit(code)
@@ -515,7 +556,7 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
     files: list[tuple[Path, RuleFile, str]] = []
     for folder in dirs:
         for path in sorted(folder.glob("*.toml")):
-            if path.name == "language.toml":
+            if path.name in ("language.toml", FINDINGS_FILE):
                 continue
             data, raw = _read_toml(path)
             try:
@@ -552,10 +593,15 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
             compiled = _compile(expanded, spec.ignore_case, path, pattern_line, f"rule {spec.id}")
             _check_value_templates(spec, compiled, lists, path, line)
             _check_anchor(spec, lists, path, line)
+            extend = None
+            if spec.extend_before:
+                extend_line = _key_line(raw, "extend_before", line) if line else None
+                extend = _compile(rf"(?:{expander.expand(spec.extend_before, path, extend_line)})\Z",
+                                  spec.ignore_case, path, extend_line, f"rule {spec.id} (extend_before)")
             rules[spec.id] = CompiledRule(spec, rule_file.kind, path, line or 0, compiled,
                                           rule_file.example_date,
                                           next(i for i, d in enumerate(dirs) if d == path.parent),
-                                          spec.scope or rule_file.scope)
+                                          spec.scope or rule_file.scope, extend)
         link_lines = _table_lines(raw, "link")
         for index, link_spec in enumerate(rule_file.link):
             line = link_lines[index] if index < len(link_lines) else None
@@ -589,6 +635,9 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
                 link_spec, rule_file.kind, path, line or 0,
                 None if link_spec.branches or not compiled_all else compiled_all[0],
                 [(c, b.anchor) for c, b in zip(compiled_all, link_spec.branches)], claim_regex)
+    from claims.findings.data import read_findings
+
     return RuleSet(lang=lang, name=name, version=version, dirs=dirs, rules=list(rules.values()),
                    links=sorted(links.values(), key=lambda l: -l.spec.priority), lists=lists,
-                   kind_labels=labels, kind_summaries=summaries, decimal=decimal, thousands=thousands)
+                   kind_labels=labels, kind_summaries=summaries, decimal=decimal, thousands=thousands,
+                   findings=read_findings(lang, dirs, lists, fragments, disabled))

@@ -46,6 +46,10 @@ class RuleSpec(BaseModel):
     # ("sentence") or the end of the paragraph ("paragraph": quotes of several sentences);
     # unset: the rule file's scope
     scope: Literal["sentence", "paragraph"] | None = None
+    # what may stand right before a match and then belongs to its claim (an adjective, a
+    # possessor: der frühere | Landesrat Huber); tried only where the rule matched, so a rule
+    # does not pay for an optional start at every position of the text
+    extend_before: str = ""
     match: list[MatchExample] = Field(default_factory=list)
     no_match: list[str] = Field(default_factory=list)
     todo: list[TodoExample] = Field(default_factory=list)
@@ -77,7 +81,8 @@ class LinkSpec(BaseModel):
 
     The pattern is searched in the claim's own sentence (outside the claim),
     then in the sentences before it, up to ``sentences_before``; the group named
-    like ``field`` gives the value.
+    like ``field`` gives the value. With ``at_claim`` it is matched where the claim
+    starts instead (its lookarounds read the claim's surroundings in its sentence).
     """
 
     model_config = _STRICT
@@ -97,6 +102,12 @@ class LinkSpec(BaseModel):
     # name one of them finds is the value with the reference after it in brackets (Karl Huber
     # (er)); where none finds one, the reference alone is the value
     refers: bool = False
+    # True: the pattern is matched where the claim starts, in its sentence (the claim itself not
+    # masked), so lookarounds read the words around the claim (the clause's tense of a date); a
+    # pattern shared by every rule of the kind that has the field, compiled once instead of in
+    # each rule; it fills every empty field of the claim that one of its groups names (one scan
+    # for several); sentences_before is then ignored
+    at_claim: bool = False
     # what a refers link's claim gets where no later link names anyone: the reference itself
     # ("mention": sie) or no value ("none")
     unresolved: Literal["mention", "none"] = "mention"

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 import regex
 
+from claims.limits import limit
 from claims.models import Paragraph, Sentence, build
 
 _BLANK_LINE = regex.compile(r"\n[ \t\r]*\n")
@@ -118,6 +119,10 @@ def _token_kind(token: str, abbreviations: frozenset[str], suffixes: tuple[str, 
     lower = bare.lower()
     if lower in abbreviations or (suffixes and lower.endswith(suffixes)):
         return False, _ALWAYS
+    if "-" in bare:  # Univ.-Prof., Dipl.-Ing., Priv.-Doz.: the part after the hyphen decides
+        last = bare.rsplit("-", 1)[1]
+        if len(last) > 1 and (last in abbreviations or last.lower() in abbreviations):
+            return False, _ALWAYS
     # Art. 12, Lindenstr. 18 (but: auf seine Art. Danach, seine Art. 1998 ging er)
     before_number = bare in before_numbers or bool(number_suffixes and lower.endswith(number_suffixes))
     core = bare[:-1]
@@ -125,8 +130,12 @@ def _token_kind(token: str, abbreviations: frozenset[str], suffixes: tuple[str, 
         return before_number, _ALWAYS  # initials, z. B., u. a.
     if (core.isdigit() and len(core) <= 3) or (core[:1].isdigit() and _ORDINAL_RANGE.fullmatch(core)):
         return before_number, _ORDINAL  # 17. März, 2. Liga, unless "Nr. 12. Danach"
-    if "." in core and all(len(p) <= 2 for p in core.split(".")):
-        return before_number, _ALWAYS  # z.B., u.a., d.h.
+    if "." in core:
+        parts = core.split(".")
+        if all(0 < len(p) <= 2 and p.isalpha() for p in parts):
+            return before_number, _ALWAYS  # z.B., u.a., d.h. (not a bracketed "(91.)." nor ".ru.")
+        if len(parts) == 2 and all(0 < len(p) <= 2 and p.isdigit() for p in parts):
+            return before_number, _ORDINAL  # a day and month (am 29.7. 2015), unless "29.7. Danach"
     return before_number, _NOT
 
 
@@ -148,6 +157,7 @@ def sentences(text: str, paras: Iterable[Paragraph], abbreviations: frozenset[st
     suffixes = tuple(a[1:].lower() for a in abbreviations if a.startswith("*"))
     number_suffixes = tuple(a[1:].lower() for a in before_numbers if a.startswith("*"))
     kinds: dict[str, tuple[bool, int]] = {}  # an article repeats its words before full stops
+    most = limit("SENTENCE_CHARS")
     for para in paras:
         chunk = text[para.start:para.end]
         quotes = _quote_spans(chunk)
@@ -159,20 +169,29 @@ def sentences(text: str, paras: Iterable[Paragraph], abbreviations: frozenset[st
             follower = m.group("next")
             if not (follower.isupper() or follower.isdigit() or follower in _FOLLOWERS):
                 continue
-            if end - m.start() == 1 and chunk[m.start()] == ".":
+            if chunk[m.start()] == "." and (end - m.start() == 1 or _bracketed(chunk, m)):
                 token = m.group("token")
                 kind = kinds.get(token)
                 if kind is None:
                     kind = kinds[token] = _token_kind(token, abbreviations, suffixes, before_numbers,
                                                       number_suffixes)
-                if _is_abbreviation(kind, chunk, m.start("next"), starters):
+                if end - m.start() > 1 and kind[1] != _ORDINAL:
+                    pass  # only an ordinal is read through its bracket: (51.) Ulmer
+                elif _is_abbreviation(kind, chunk, m.start("next"), starters):
                     continue
             if quotes and _inside(quotes, end):
                 continue
-            _append(result, text, para, para.start + start, para.start + end)
+            _append(result, text, para, para.start + start, para.start + end, most)
             start = m.start("next")
-        _append(result, text, para, para.start + start, para.end)
+        _append(result, text, para, para.start + start, para.end, most)
     return result
+
+
+def _bracketed(chunk: str, m: regex.Match[str]) -> bool:
+    """The full stop closes a bracket that holds only the word before it: a goal minute (51.)
+    or a placing (3.), which end no sentence unless a sentence starter follows."""
+    closing = chunk[m.start() + 1:m.end()]
+    return closing in (")", "]") and m.group("token").startswith(("(", "["))
 
 
 def _word_at(chunk: str, at: int) -> str:
@@ -180,7 +199,33 @@ def _word_at(chunk: str, at: int) -> str:
     return found.group() if found else ""
 
 
-def _append(result: list[Sentence], text: str, para: Paragraph, start: int, end: int) -> None:
+_CLAUSE_END = regex.compile(r"[,;:–—]\s")
+_SPACE = regex.compile(r"\s")
+
+
+def _cut(text: str, start: int, end: int, most: int) -> int:
+    """Where a run of more than ``most`` characters without a sentence end is cut: after the last
+    comma, semicolon, colon or dash in the second half of the stretch, else at its last space."""
+    window_start, window_end = start + most // 2, start + most
+    last = None
+    for last in _CLAUSE_END.finditer(text, window_start, window_end):
+        pass
+    if last is not None:
+        return last.end()
+    for last in _SPACE.finditer(text, window_start, window_end):
+        pass
+    return last.end() if last is not None else window_end
+
+
+def _append(result: list[Sentence], text: str, para: Paragraph, start: int, end: int,
+            most: int | None = None) -> None:
+    # A "sentence" of a hundred thousand characters (a table flattened to a line, a page without
+    # full stops) is cut into pieces: each claim carries its sentence, is hashed with it for its
+    # id and shows it in every output, so one endless sentence made all of that quadratic.
+    while most is not None and end - start > most:
+        cut = _cut(text, start, end, most)
+        _append(result, text, para, start, cut)
+        start = cut
     if start < end and not text[start].isspace() and not text[end - 1].isspace():
         # the usual case: a boundary's end and the next word's start hold no blanks to strip
         result.append(build(Sentence, start=start, end=end, index=len(result) + 1,

@@ -10,7 +10,10 @@ Calendar fields
     ``year``      four digits (``"2000"``); two digits are read as 19xx/20xx
                   (within 20 years of the article date when there is one).
     ``month``     1-12.
-    ``month_day`` ``"MM-DD"`` in one field (fixed holidays from a word list).
+    ``month_day`` ``"MM-DD"`` in one field (fixed holidays from a word list), or a movable
+                  feast: ``"E+39"`` days from Easter Sunday (Christi Himmelfahrt), ``"05-08>7"``
+                  the first Sunday (ISO weekday 7) on or after 8 May (Muttertag), ``"11-22<3"``
+                  the last Wednesday on or before 22 November (Buß- und Bettag).
     ``day``       1-31.
     ``weekday``   ISO weekday, 1 = Monday ... 7 = Sunday.
     ``season``    ``SP``, ``SU``, ``FA``, ``WI`` (``Herbst 2011`` -> ``2011-FA``).
@@ -38,13 +41,33 @@ Time fields
                   sentence then knows the article's month, not the day
                   (``2013-12-XXTMO``).
 
+Tense fields (a rule's reading of the clause around the date, from word lists)
+    ``past``      a clear past form (war, wurde, kam, hat ... beschlossen; was, went).
+    ``tense``     ``"future"``: a cue of the future (wird, soll, voraussichtlich; will).
+    ``wpast``     a weak guess of the past (sagte, teilten; said, -ed), which ``tense`` beats.
+                  The reading: ``past``, else ``future``, else ``wpast`` as past, else present
+                  when the rule reads tense at all. A weekday without a date or direction is the
+                  latest on or before the article date in the past, else the next on or after it
+                  (a present is read like the future: ``tritt am Freitag auf``); a day-month, a
+                  month, a season or a feast without a year moves to the past or the future side
+                  of the article date when its nearest year lies on the other (a day-month or
+                  feast only when more than a week off); in the past, a year the text names
+                  for it wins (see ``span``); a weekend in the past read on a weekday is the last.
+    ``span``      set on an explicit year that starts or ends a span or belongs to an attribute
+                  (seit 2010, bis 2020, der 1990 gegründete): it frames no later date. Any other
+                  explicit year frames the days, months and quarters without a year after it in
+                  its sentence; a month- or day-precise date in another year than the
+                  article's frames past-tense ones in the two sentences after it (a story).
+
 Relative fields
     ``rel_unit``   ``D`` day, ``W`` week, ``WE`` weekend, ``M`` month, ``Y`` year,
-                   ``DE`` decade.
+                   ``DE`` decade, ``CE`` century.
     ``rel_offset`` how many units from the reference (``-1``, ``0``, ``2``).
     ``rel_sign``   multiplies ``rel_offset`` (``vor drei Jahren``: offset 3, sign -1).
     ``rel``        both in one string, ``"Y -1"`` (for words such as "Vorjahr").
     ``week_ordinal`` the n-th week counted from the reference day's week.
+    ``week_offset`` a weekday in the article's week plus that many weeks (``am Montag
+                   nächster Woche``: ``1``).
     ``weekday_dir`` for a weekday without a date: ``-1`` the last one before the
                    reference, ``1`` the next one after it; otherwise the latest
                    one on or before it (news mostly report what happened).
@@ -86,7 +109,10 @@ Resolution
     September ... am Samstag``): an announced event's days. A weekday without
     a date or direction after a day in the same sentence that lies ahead (a
     later date, or a weekday read as future) is the first such weekday on or
-    after it (``wird von Freitag, 22 Uhr, bis Montag gesperrt``).
+    after it (``wird von Freitag, 22 Uhr, bis Montag gesperrt``). A clock time soon after
+    midnight that follows an evening time of the same day is on the next day (a listing's
+    ``bis 0.05`` after ``22.45``), and so are the daytime hours after it until an evening hour
+    or another day comes.
 """
 
 from __future__ import annotations
@@ -100,6 +126,9 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DAY_UNITS = {"D"}
 _PARTS = {"MO", "MI", "AF", "EV", "NI", "DT"}
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_TENSE_MARGIN = dt.timedelta(days=7)  # article dates and reports run a few days apart
+_MONTH_PRECISE = re.compile(r"\d{4}-\d\d")
 
 
 def _num(value: Any) -> float | None:
@@ -192,6 +221,9 @@ def _period(fields: dict[str, Any], ctx: Any, key: str, size: int) -> str | None
     year = _year(fields, article)
     if year is None and unit == "Y" and offset is not None and article is not None:
         year = article.year + offset
+    frame = state.get("frame_year")
+    if year is None and frame is not None and frame[0] == getattr(ctx, "sentence", 0):
+        year = frame[1]  # das Ergebnis 2015 ... im dritten Quartal: that year's quarter
     if year is None and article is not None:
         year = _nearest_month_year(number * size - size // 2, article)
     if year is None:
@@ -308,6 +340,26 @@ def _weekday_in_span(weekday: int, state: dict[str, Any]) -> dt.date | None:
     return None
 
 
+def _past_midnight(base: dt.date, hour: int | None, state: dict[str, Any], dated: bool = False) -> dt.date:
+    """A clock time soon after midnight that follows an evening time of the same day belongs to
+    the next day (a programme ``bis 0.05`` after ``22.45``; ``um 23 Uhr ... gegen 2 Uhr``), and
+    so do the daytime hours after it, until an evening hour returns to the day's own evening (a
+    listing's next programme) or another day is named. A time with its own date only sets the
+    clock."""
+    if hour is None:
+        return base
+    last = state.get("last_clock")
+    shifted = False
+    if not dated and last is not None and last[0] == base:
+        shifted = last[2]
+        if not shifted and hour < 6 and last[1] >= 18:
+            shifted = True
+        elif shifted and hour >= 18:
+            shifted = False
+    state["last_clock"] = (base, hour, shifted)
+    return base + dt.timedelta(days=1) if shifted else base
+
+
 def _relative(unit: str, offset: int, fields: dict[str, Any], ref: dt.date | None,
               state: dict[str, Any]) -> tuple[str, dt.date | None]:
     """A value counted from the reference; the date when the value is day-precise."""
@@ -326,6 +378,8 @@ def _relative(unit: str, offset: int, fields: dict[str, Any], ref: dt.date | Non
     if unit in ("W", "WE"):
         if ref is None:
             return ("XXXX-WXX-WE" if unit == "WE" else "XXXX-WXX"), None
+        if unit == "WE" and offset == 0 and _tense(fields) == "past" and ref.isoweekday() < 6:
+            offset = -1  # am Wochenende kamen viele Gäste, read on a weekday: the last weekend
         week = _week(ref + dt.timedelta(weeks=offset))
         state["last_week"] = week
         return (week + "-WE" if unit == "WE" else week), None
@@ -338,6 +392,10 @@ def _relative(unit: str, offset: int, fields: dict[str, Any], ref: dt.date | Non
         if ref is None:
             return "XXX", None
         return f"{(ref.year // 10 + offset):03d}", None
+    if unit == "CE":  # im vorigen Jahrhundert: the century as TIMEX3 writes it (19 for the 1900s)
+        if ref is None:
+            return "XX", None
+        return f"{(ref.year // 100 + offset):02d}", None
     # years, possibly with a month and day of their own (Juli dieses Jahres)
     if ref is None:
         year_text = "XXXX"
@@ -365,6 +423,92 @@ def _named_year(fields: dict[str, Any], state: dict[str, Any]) -> int | None:
     if last is None or sentence is None or not 0 <= sentence - last[0] <= 1:
         return None
     return last[1]
+
+
+def _tense(fields: dict[str, Any]) -> str | None:
+    """The clause's tense from the cues a rule found: ``past`` (a clear past form), ``future``
+    (a cue of the future), a weak guess of the past (``wpast``), else present; ``None`` when the
+    rule reads no tense at all. A present is read like the future (HeidelTime's
+    PRESENTFUTURE): ``tritt am Freitag auf`` is the coming Friday."""
+    if _text(fields.get("past")):
+        return "past"
+    if _text(fields.get("tense")):  # a future cue: its list value or, from a link, the word
+        return "future"
+    if _text(fields.get("wpast")):
+        return "past"
+    return "present" if "past" in fields else None
+
+
+def _context_year(fields: dict[str, Any], ctx: Any) -> int | None:
+    """The year the text gives a day or month without one, in a clause in the past tense (CLAIMS.md
+    Values: a year named in the same clause or for the same event beats the nearest year): a year
+    named earlier in the same sentence (1945 kapitulierte ... am 8. Mai), else the year of a
+    story told just before (the last date of month or day precision, at most two sentences back,
+    in another year than the article's: am 7. Mai 1945 ... Am 8. Mai ...). The caller keeps it
+    only when the date is not after the article's."""
+    if _tense(fields) != "past":
+        return None
+    state, sentence = ctx.state, getattr(ctx, "sentence", 0)
+    frame = state.get("frame_year")
+    if frame is not None and frame[0] == sentence:
+        return frame[1]
+    story = state.get("story")
+    if story is not None and 0 < sentence - story[0] <= 2 and story[1] != ctx.article_date.year:
+        return story[1]
+    return None
+
+
+_FEAST = re.compile(r"E[+-]\d+$|(\d\d)-(\d\d)([<>])([1-7])$")
+
+
+def _feast(spec: str, year: int) -> dt.date | None:
+    """A movable feast's date in ``year``: Easter from dateutil (the Gregorian computus; imported
+    only when a feast is named, so a cold start does not pay for it), weekdays counted from a day."""
+    if spec.startswith("E"):
+        from dateutil.easter import easter  # a well-kept computus beats our own
+
+        return easter(year) + dt.timedelta(days=int(spec[1:]))
+    match = _FEAST.match(spec)
+    base = _safe_date(year, int(match.group(1)), int(match.group(2)))
+    if base is None:
+        return None
+    weekday = int(match.group(4))
+    if match.group(3) == ">":
+        return base + dt.timedelta(days=(weekday - base.isoweekday()) % 7)
+    return base - dt.timedelta(days=(base.isoweekday() - weekday) % 7)
+
+
+def _feast_value(spec: str, year: int | None, fields: dict[str, Any], ctx: Any) -> tuple[str, dt.date | None]:
+    """A movable feast: in the year named, else the one nearest the article date, moved by the
+    tense like a day and month (zu Ostern wurde gefeiert, read in December: last Easter)."""
+    article = ctx.article_date
+    if year is None and article is None:
+        return "XXXX-XX-XX", None
+    if year is not None:
+        date = _feast(spec, year)
+    else:
+        candidates = [d for d in (_feast(spec, article.year + k) for k in (-1, 0, 1)) if d is not None]
+        date = min(candidates, key=lambda d: abs((d - article).days))
+        tense = _tense(fields)
+        if tense == "past" and date > article + _TENSE_MARGIN:
+            date = _feast(spec, date.year - 1) or date
+        elif tense == "future" and date < article - _TENSE_MARGIN:
+            date = _feast(spec, date.year + 1) or date
+    if date is None:
+        return "XXXX-XX-XX", None
+    _remember_calendar_day(ctx.state, date)
+    return date.isoformat(), date
+
+
+def _tense_year(date: dt.date, tense: str | None, article: dt.date) -> dt.date:
+    """A day and month without a year, nearest to the article, moved a year when the tense says
+    the other side: a finished event is not weeks ahead (am 20. September wurde er gewählt, read
+    in March), an announced one not weeks back (am 3. Januar soll eröffnet werden, read in July)."""
+    if tense == "past" and date > article + _TENSE_MARGIN:
+        return _safe_date(date.year - 1, date.month, date.day) or date
+    if tense == "future" and date < article - _TENSE_MARGIN:
+        return _safe_date(date.year + 1, date.month, date.day) or date
+    return date
 
 
 def _split_rel(fields: dict[str, Any]) -> tuple[str | None, int | None]:
@@ -415,6 +559,8 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
             return period, None
 
     unit, offset = _split_rel(fields)
+    if unit == "Y" and _text(fields.get("year")) and fields.get("month") is None:
+        unit = None  # im vergangenen Jahr 2023: the year named, not the one counted
     if unit is not None and offset is not None:
         return _relative(unit, offset, fields, ref, state)
 
@@ -443,6 +589,8 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
     month = _int(fields.get("month"))
     day = _int(fields.get("day"))
     month_day = _text(fields.get("month_day"))
+    if month_day and _FEAST.match(month_day):
+        return _feast_value(month_day, year, fields, ctx)
     if month_day and "-" in month_day:
         month, day = (_int(part) for part in month_day.split("-", 1))
     weekday = _int(fields.get("weekday"))
@@ -463,22 +611,39 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
             return f"{year:04d}-{month:02d}-{day:02d}", date
         if article is None:
             return f"XXXX-{month:02d}-{day:02d}", None
+        told = _context_year(fields, ctx)
+        date = _safe_date(told, month, day) if told is not None else None
+        if date is not None and date <= article:
+            _remember_calendar_day(state, date)
+            return date.isoformat(), date
         date = _nearest_day(month, day, article, weekday)
         if date is None:
             return f"XXXX-{month:02d}-{day:02d}", None
+        date = _tense_year(date, _tense(fields), article)
         _remember_calendar_day(state, date)
         return date.isoformat(), date
     if month is not None:
         if year is None:
             if article is None:
                 return f"XXXX-{month:02d}", None
+            told = _context_year(fields, ctx)
+            if told is not None and (told, month) <= (article.year, article.month):
+                return f"{told:04d}-{month:02d}", None
             year = _nearest_month_year(month, article)
-            if back:
+            tense = _tense(fields)
+            if back or (tense == "past" and (year, month) > (article.year, article.month)):
                 year = article.year if month <= article.month else article.year - 1
+            elif tense == "future" and (year, month) < (article.year, article.month):
+                year = article.year if month >= article.month else article.year + 1
         return f"{year:04d}-{month:02d}", None
     if season:
-        if year is None:
-            year = article.year if article else None
+        if year is None and article is not None:
+            year = article.year
+            tense = _tense(fields)
+            if tense == "past" and _SEASON_START[season] > article.month:
+                year -= 1  # wie das Land im Herbst bekanntgab, read in spring: last autumn
+            elif tense == "future" and season != "WI" and _SEASON_START[season] + 2 < article.month:
+                year += 1  # im Frühling soll gebaut werden, read in autumn: next spring
         return (f"{year:04d}" if year is not None else "XXXX") + f"-{season}", None
     if year is not None:
         return _year_pair(year, _int(fields.get("year_end"))), None
@@ -493,13 +658,18 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
     if weekday is not None:
         if article is None:
             return f"XXXX-WXX-{weekday}", None
+        week_offset = _int(fields.get("week_offset"))
+        if week_offset is not None:  # am Montag nächster Woche: that week's Monday
+            monday = article - dt.timedelta(days=article.isoweekday() - 1)
+            date = monday + dt.timedelta(weeks=week_offset, days=weekday - 1)
+            return date.isoformat(), date
         direction = _int(fields.get("weekday_dir"))
         date = _weekday_in_span(weekday, state) if direction is None else None
         ahead = state.get("sentence_ahead")
         if date is None and direction is None and ahead and getattr(ctx, "sentence", 0) and ahead[0] == ctx.sentence:
             base = ahead[1]  # von Freitag (ahead) bis Montag: after it
             date = base + dt.timedelta(days=(weekday - base.isoweekday()) % 7)
-        if date is None and direction is None and _text(fields.get("tense")) == "future":
+        if date is None and direction is None and _tense(fields) in ("future", "present"):
             date = article + dt.timedelta(days=(weekday - article.isoweekday()) % 7)
         if date is None:
             date = _weekday(weekday, article, direction)
@@ -514,6 +684,17 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
 
 
 def normalize(fields: dict[str, Any], ctx: Any) -> str | None:
+    """The claim's TIMEX3 value; None where the calendar cannot hold it.
+
+    An offset beyond the calendar (``vor 5000000 Tagen``, or ``gestern`` from 1 January of the
+    year 1) has no date: that claim gets no value instead of failing the whole article."""
+    try:
+        return _normalize(fields, ctx)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _normalize(fields: dict[str, Any], ctx: Any) -> str | None:
     fixed = _text(fields.get("timex"))
     if fixed is not None:
         return fixed
@@ -526,6 +707,10 @@ def normalize(fields: dict[str, Any], ctx: Any) -> str | None:
     named = _int(fields.get("year"))
     if named is not None and value is not None and value[:4].isdigit():
         state["named_year"] = (sentence, int(value[:4]))
+        if not _text(fields.get("span")):  # not seit 2010, bis 2020, der 2010 gegründete
+            state["frame_year"] = (sentence, int(value[:4]))
+    if value is not None and _MONTH_PRECISE.match(value):
+        state["story"] = (sentence, int(value[:4]))
     suffix = _time_suffix(fields)
     if value is None:
         if not suffix:
@@ -547,6 +732,7 @@ def normalize(fields: dict[str, Any], ctx: Any) -> str | None:
             base = state.get("last_day") or ctx.article_date
         if base is None:
             return "XXXX-XX-XX" + suffix
+        base = _past_midnight(base, _int(fields.get("hour")), state)
         return base.isoformat() + suffix
     state["date_sentence"] = getattr(ctx, "sentence", 0)
     if date is not None:
@@ -558,6 +744,7 @@ def normalize(fields: dict[str, Any], ctx: Any) -> str | None:
         if ctx.article_date is None or date <= ctx.article_date:
             state["last_day"] = date
     if suffix and date is not None:
+        _past_midnight(date, _int(fields.get("hour")), state, dated=True)
         return value + suffix
     if suffix and value.startswith("XXXX-XX-XX"):
         return value + suffix

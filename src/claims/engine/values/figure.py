@@ -2,7 +2,9 @@
 
 The rules hand over the number as written (``2.000``, ``3,5``) or as a value
 looked up in a word list (``zwei`` -> 2), optional multipliers (``scale`` for
-``Millionen``, ``fraction`` for ``Drittel``), the qualifier's approx code
+``Millionen``, ``fraction`` for ``Drittel``), optional ``minutes`` and ``hours``
+of a time given as a measurement (``1:01,79``: 61.79 seconds), an optional ``divisor`` of a
+fraction in digits (``3/4``: 0.75), the qualifier's approx code
 (looked up in a list, e.g. ``over``) and the unit as written. Nothing here
 knows a language's words: only digit formats. Which marks a language uses
 for decimals and thousands comes from ``[numbers]`` of its ``language.toml``
@@ -99,6 +101,15 @@ def normalize(fields: dict[str, Any], ctx: Any) -> dict[str, Any]:
     thousands = getattr(ruleset, "thousands", ".")
     number = as_number(fields.get("number"), decimal, thousands)
     if number is not None:
+        # a fraction in digits (3/4): the number over its divisor
+        divisor = as_number(fields.get("divisor"), decimal, thousands)
+        if divisor:
+            number /= divisor
+        # a time as a race result (1:01,79): hours and minutes fold into the seconds
+        for key, seconds in (("minutes", 60), ("hours", 3600)):
+            part = as_number(fields.get(key), decimal, thousands)
+            if part is not None:
+                number += (part if number >= 0 else -part) * seconds
         for key in ("scale", "fraction"):
             factor = as_number(fields.get(key), decimal, thousands)
             if factor is not None:
