@@ -51,7 +51,7 @@ def test_no_editor_cell_is_lost_through_update(tmp_path_factory, data):
 
     read = read_checklist(checklist)
     everything = [v for row in read.rows + read.removed
-                  for v in list(row.editor.values()) + list(row.previous.values())]
+                  for v in list(row.editor.values()) + list(row.own.values()) + list(row.previous.values())]
     for header, value in typed:
         if header == "Status" and value.casefold() == "offen":
             continue  # the pre-filled status: nothing an editor added

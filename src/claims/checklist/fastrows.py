@@ -33,6 +33,14 @@ class Runs(tuple):  # type: ignore[type-arg]
     """Rich text: a tuple of (text, bold) runs."""
 
 
+class Formula:
+    """A formula an editor typed (``=TODAY()``), with the value it last computed."""
+
+    def __init__(self, text: str, cached: Any = None) -> None:
+        self.text = text[1:] if text.startswith("=") else text
+        self.cached = cached
+
+
 def _esc(text: str) -> str:
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace("\r", "&#13;"))
@@ -71,13 +79,22 @@ class FastRows:
         self.letters = [get_column_letter(i) for i in range(1, columns + 1)]
         self.rows: list[str] = []
         self.last_row = 1
+        self.max_col = columns
 
-    def add(self, row: int, values: Sequence[Any], styles: Sequence[Style | None],
-            height: float | None = None) -> None:
+    def add(self, row: int, values: Sequence[Any], styles: Sequence[Style | int | None],
+            height: float | None = None, extra: dict[int, tuple[Any, Style | int | None]] | None = None) -> None:
+        """One row: ``values`` of the first columns with their styles (a Style, a style id, or
+        None), and ``extra`` cells further right by column number."""
         parts = [f'<row r="{row}"' + (f' ht="{height:g}" customHeight="1">' if height else ">")]
-        for letter, value, style in zip(self.letters, values, styles, strict=True):
+        cells = list(zip(self.letters, values, styles, strict=True))
+        for col in sorted(extra or {}):
+            if col > len(self.letters):
+                value, style = (extra or {})[col]
+                cells.append((get_column_letter(col), value, style))
+        for letter, value, style in cells:
             ref = f"{letter}{row}"
-            sid = f' s="{style.id}"' if style is not None else ""
+            sid_value = style.id if isinstance(style, Style) else style
+            sid = f' s="{sid_value}"' if style is not None else ""
             if value is None:
                 if style is not None:
                     parts.append(f'<c r="{ref}"{sid}/>')
@@ -87,10 +104,23 @@ class FastRows:
                 parts.append(f'<c r="{ref}"{sid} t="inlineStr"><is>{body}</is></c>')
             elif isinstance(value, str):
                 text = clean(value)
-                if risky(text) and style is not None:
+                if risky(text) and isinstance(style, Style):
                     sid = f' s="{style.quoted}"'
                 parts.append(f'<c r="{ref}"{sid} t="inlineStr"><is><t xml:space="preserve">'
                              f"{_esc(text)}</t></is></c>")
+            elif isinstance(value, Formula):
+                cached = value.cached
+                if isinstance(cached, bool):
+                    body, kind = f"<v>{int(cached)}</v>", ' t="b"'
+                elif isinstance(cached, (int, float)):
+                    body, kind = f"<v>{cached!r}</v>", ""
+                elif isinstance(cached, (dt.date, dt.datetime)):
+                    body, kind = f"<v>{excel_serial(cached)!r}</v>", ""
+                elif cached is None:
+                    body, kind = "", ""
+                else:
+                    body, kind = f"<v>{_esc(clean(str(cached)))}</v>", ' t="str"'
+                parts.append(f'<c r="{ref}"{sid}{kind}><f>{_esc(value.text)}</f>{body}</c>')
             elif isinstance(value, (dt.date, dt.datetime)):  # an editor's date: Excel's serial number
                 parts.append(f'<c r="{ref}"{sid}><v>{excel_serial(value)!r}</v></c>')
             elif isinstance(value, bool):
@@ -102,6 +132,7 @@ class FastRows:
         parts.append("</row>")
         self.rows.append("".join(parts))
         self.last_row = max(self.last_row, row)
+        self.max_col = max(self.max_col, len(cells))
 
 
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
@@ -142,19 +173,31 @@ def _unesc(text: str) -> str:
 
 def splice(path: str, sheets: Sequence[FastRows]) -> None:
     """Insert the rows of ``sheets`` into the workbook saved at ``path`` (rewritten in place)."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    with open(path, "wb") as handle:
+        handle.write(splice_bytes(data, sheets))
+
+
+def splice_bytes(data: bytes, sheets: Sequence[FastRows]) -> bytes:
+    """The workbook ``data`` (as openpyxl saved it) with the rows of ``sheets`` inserted."""
+    import io
+
     pending = [s for s in sheets if s.rows]
     if not pending:
-        return
-    with zipfile.ZipFile(path) as zf:
+        return data
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
         parts = _sheet_parts(zf)
         members = [(info, zf.read(info.filename)) for info in zf.infolist()]
     by_part = {parts[s.title]: s for s in pending}
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as out:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as out:
         for info, data in members:
             sheet = by_part.get(info.filename)
             if sheet is not None:
                 data = _insert(data.decode("utf-8"), sheet).encode("utf-8")
             out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
 
 
 _ROW = re.compile(r'<row r="(\d+)"[^>]*?(?:/>|>.*?</row>)', re.S)
@@ -169,5 +212,5 @@ def _insert(xml: str, sheet: FastRows) -> str:
         xml = xml.replace("</sheetData>", rows + "</sheetData>", 1)
     else:
         xml = xml.replace("<sheetData/>", f"<sheetData>{rows}</sheetData>", 1)
-    last = get_column_letter(sheet.columns)
+    last = get_column_letter(max(sheet.columns, sheet.max_col))
     return re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{last}{sheet.last_row}"/>', xml, count=1)
