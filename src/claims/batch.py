@@ -41,7 +41,7 @@ class Job:
 
     path: str
     lang: str | None = None
-    default_lang: str = "de"
+    default_lang: str | None = "de"  # None: detect it from the text
     date: str | None = None
     input_format: str | None = None
     rule_dirs: tuple[str, ...] = ()
@@ -140,8 +140,16 @@ def process(job: Job, action: Action) -> Outcome:
     from claims.text.reader import read_article
 
     try:
+        default_lang, default_date = job.default_lang, None
+        stored_in = job.option("stored")
+        if stored_in:  # check, update: the language and date the checklist was made with
+            from claims.checklist.reader import stored_meta
+
+            meta = stored_meta(Path(stored_in))
+            default_lang = meta.get("article_lang") or meta.get("lang") or default_lang
+            default_date = meta.get("article_date") or None
         article = read_article(job.path, lang=job.lang, date=job.date, input_format=job.input_format,
-                               default_lang=job.default_lang)
+                               default_lang=default_lang, default_date=default_date)
         rules = load_ruleset(article.lang, tuple(Path(d) for d in job.rule_dirs), tuple(sorted(job.disabled)))
         result = extract_article(article, rules)
         return Outcome(0, job.path, action(article, result, job), warnings=list(article.warnings))
@@ -171,7 +179,7 @@ def _preload(jobs: Sequence[Job]) -> None:
     """
     from claims.ruleset import load_ruleset
 
-    for key in sorted({(j.lang or j.default_lang, j.rule_dirs, tuple(sorted(j.disabled))) for j in jobs}):
+    for key in sorted({(j.lang or j.default_lang or "de", j.rule_dirs, tuple(sorted(j.disabled))) for j in jobs}):
         load_ruleset(key[0], tuple(Path(d) for d in key[1]), key[2])
 
 
@@ -292,6 +300,11 @@ def check_article(article: Any, result: Any, job: Job) -> tuple[Any, list[str]]:
     if not target.exists():
         return missing_checklist(job.path, str(target), len(result.claims)), []
     stored = read_checklist(target, dict(job.option("vocabulary") or ()))
+    if not job.option("force"):
+        from claims.checklist.update import refuse_foreign
+
+        refuse_foreign(target, article, stored)
     warnings = [f"{target} ({cell}): unknown status {text!r}, counted as open"
                 for cell, text in stored.unknown_statuses]
+    warnings += [f"{target}: {w}" for w in stored.warnings]
     return check_claims(result.claims, stored.rows, job.path, str(target)), warnings

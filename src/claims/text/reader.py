@@ -64,8 +64,14 @@ def _parse_date(value: Any, source: str) -> dt.date | None:
 
 def article_from_text(text: str, *, path: str | None = None, fmt: str = "txt",
                       lang: str | None = None, date: Any = None, title: str | None = None,
-                      warnings: list[str] | None = None, default_lang: str = "de") -> Article:
-    """Build an Article from decoded text; front matter fills what the caller left open."""
+                      warnings: list[str] | None = None, default_lang: str | None = "de",
+                      default_date: Any = None) -> Article:
+    """Build an Article from decoded text; front matter fills what the caller left open.
+
+    ``lang`` and ``date`` override the front matter; ``default_lang`` and ``default_date``
+    (a checklist's stored values, the configuration) apply when the front matter says nothing.
+    A language named nowhere is detected from the text (claims.text.language), else German.
+    """
     clean = text
     meta: dict[str, Any] = {}
     if fmt == "md":
@@ -74,11 +80,18 @@ def article_from_text(text: str, *, path: str | None = None, fmt: str = "txt",
         raise InputError("the article is empty", path or "<text>")
     article_date = _parse_date(date, path or "<text>") if date is not None else \
         _parse_date(meta.get("date"), path or "<text>")
+    if article_date is None and default_date not in (None, ""):
+        article_date = _parse_date(default_date, path or "<text>")
+    article_lang = lang or (str(meta.get("lang") or meta.get("language") or "") or default_lang)
+    if not article_lang:
+        from claims.text.language import detect
+
+        article_lang = detect(clean) or "de"
     return Article.model_construct(
         path=path,
         title=title or (str(meta["title"]) if meta.get("title") else None),
         date=article_date,
-        lang=lang or str(meta.get("lang") or meta.get("language") or default_lang),
+        lang=article_lang,
         format=fmt,
         text=text,
         clean=clean,
@@ -88,7 +101,8 @@ def article_from_text(text: str, *, path: str | None = None, fmt: str = "txt",
 
 
 def read_article(path: str | Path, *, lang: str | None = None, date: Any = None,
-                 input_format: str | None = None, default_lang: str = "de") -> Article:
+                 input_format: str | None = None, default_lang: str | None = "de",
+                 default_date: Any = None) -> Article:
     """Read and decode an article file; every failure is an :class:`InputError` naming it.
 
     ``lang`` overrides the front matter; ``default_lang`` applies when neither says.
@@ -97,7 +111,7 @@ def read_article(path: str | Path, *, lang: str | None = None, date: Any = None,
         import sys
 
         return article_from_bytes(sys.stdin.buffer.read(), "<stdin>", input_format or "txt", lang=lang, date=date,
-                                  default_lang=default_lang)
+                                  default_lang=default_lang, default_date=default_date)
     file = Path(path)
     if not file.exists():
         raise InputError("no such file", file)
@@ -116,11 +130,12 @@ def read_article(path: str | Path, *, lang: str | None = None, date: Any = None,
         data = file.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", file) from None
-    return article_from_bytes(data, str(file), fmt, lang=lang, date=date, default_lang=default_lang)
+    return article_from_bytes(data, str(file), fmt, lang=lang, date=date, default_lang=default_lang,
+                              default_date=default_date)
 
 
 def article_from_bytes(data: bytes, name: str, fmt: str, *, lang: str | None = None,
-                       date: Any = None, default_lang: str = "de") -> Article:
+                       date: Any = None, default_lang: str | None = "de", default_date: Any = None) -> Article:
     """An article from a file's bytes (or stdin's): .docx and .html become one paragraph a line."""
     if fmt not in INPUT_FORMATS:
         raise InputError(f"unknown input format {fmt!r} (known: {', '.join(INPUT_FORMATS)})", name)
@@ -128,7 +143,7 @@ def article_from_bytes(data: bytes, name: str, fmt: str, *, lang: str | None = N
         from claims.text.formats import docx_text
 
         return article_from_text(docx_text(data, name), path=name, fmt=fmt, lang=lang, date=date,
-                                 default_lang=default_lang)
+                                 default_lang=default_lang, default_date=default_date)
     text, warnings = decode(data, name)
     title = None
     if fmt == "html":
@@ -136,4 +151,4 @@ def article_from_bytes(data: bytes, name: str, fmt: str, *, lang: str | None = N
 
         text, title = html_text(text)
     return article_from_text(text, path=name, fmt=fmt, lang=lang, date=date, title=title, warnings=warnings,
-                             default_lang=default_lang)
+                             default_lang=default_lang, default_date=default_date)
