@@ -49,6 +49,10 @@ def refuse_if_read_only(path: Path) -> None:
                           f"writable first (chmod u+w) if it may be updated", path)
 
 
+def _now() -> dt.datetime:
+    return dt.datetime.now()
+
+
 def backup_name(path: Path, when: dt.datetime) -> Path:
     return path.with_name(f"{path.stem}.bak-{when:%Y%m%d-%H%M%S}{path.suffix}")
 
@@ -79,7 +83,7 @@ def keep_backup(path: Path, data: bytes, keep: int = BACKUPS_KEPT) -> Path:
     only after the new one is safely there.
     """
     target = write_target(path)
-    when = dt.datetime.now()
+    when = _now()
     candidate = backup_name(target, when)
     n = 1
     while candidate.exists() or candidate.is_symlink():
