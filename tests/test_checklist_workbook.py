@@ -146,7 +146,7 @@ def test_checklist_is_frozen_filtered_wrapped_and_prints_on_a4_landscape_with_he
     assert ws.auto_filter.ref.startswith("A1:O")
     assert int(ws.page_setup.paperSize) == 9  # A4
     assert ws.page_setup.orientation == "landscape"
-    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.scale >= 73 and not ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows.replace("$", "") == "1:1"
     assert ws.cell(2, COL["sentence"] + 1).alignment.wrap_text
     assert ws.column_dimensions["E"].width > ws.column_dimensions["A"].width

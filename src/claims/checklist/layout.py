@@ -40,21 +40,23 @@ class Column:
 # (see writer.fit_to_page); the value column widens for its longest word, the sentence gives way.
 CHECKLIST_COLUMNS: tuple[Column, ...] = (
     Column("number", 4, wrap=False, center=True),
-    Column("id", 12, wrap=False),
+    Column("id", 13, wrap=False),
     Column("kind", 13),
-    Column("claim", 20),
-    Column("sentence", 39),
+    Column("claim", 18),
+    Column("sentence", 34),
     Column("value", 15),
-    Column("paragraph", 6, wrap=False, center=True),
-    Column("line", 5, wrap=False, center=True),
-    Column("hint", 17),
-    Column("change", 8, center=True),  # new or changed since the last update (filterable)
-    Column("status", 10, editor=True),
+    Column("paragraph", 7.5, wrap=False, center=True),
+    Column("line", 6, wrap=False, center=True),
+    Column("hint", 15),
+    Column("change", 10, center=True),  # new or changed since the last update (filterable)
+    Column("status", 11, editor=True),
     Column("checked_by", 10, editor=True),
     Column("checked_on", 11, editor=True, wrap=False),
     Column("evidence", 14, editor=True),
     Column("note", 13, editor=True),
 )
+# When own columns or a wide value column need room, these give it, down to these widths.
+SHRINKABLE: tuple[tuple[str, float], ...] = (("sentence", 25), ("hint", 12), ("claim", 14))
 EDITOR_KEYS: tuple[str, ...] = tuple(c.key for c in CHECKLIST_COLUMNS if c.editor)
 
 ARTICLE_COLUMNS: tuple[Column, ...] = (

@@ -184,6 +184,7 @@ def _style_header(ws: Worksheet, columns: Sequence[layout.Column], titles: Seque
 
 
 PRINTABLE_POINTS = 841.9 - 2 * 0.3 * 72  # A4 landscape less the side margins
+PORTRAIT_POINTS = 595.3 - 2 * 0.3 * 72
 MIN_PRINT_SCALE = 73  # 11 pt text prints at >= 8 pt
 
 
@@ -192,42 +193,39 @@ def column_points(width: float) -> float:
     return (width * 7 + 5) * 0.75
 
 
-def fit_to_page(ws: Worksheet, widths: Sequence[float]) -> int:
-    """Fit the printed columns to the page width when that keeps the text >= 8 pt; else print
-    at 73 % and let the rightmost columns go on to a next page. Returns the scale."""
+def fit_to_page(ws: Worksheet, widths: Sequence[float], printable: float = PRINTABLE_POINTS) -> int:
+    """Print at the scale that fits the columns to the page width, but never below 73 % (11 pt
+    text stays >= 8 pt); where they do not fit at 73 %, the rightmost columns go on to a next
+    page. An explicit scale, not "fit to width": a client whose fallback font is wider than
+    Calibri/Carlito would otherwise shrink the page below 8 pt. Returns the scale."""
     needed = sum(column_points(w) for w in widths) or 1
-    scale = int(min(100, 100 * PRINTABLE_POINTS / needed))
-    if scale >= MIN_PRINT_SCALE:
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        return scale
+    scale = max(MIN_PRINT_SCALE, int(min(100, 100 * printable * 0.93 / needed)))  # LibreOffice lays columns out ~5 % wider
     ws.sheet_properties.pageSetUpPr.fitToPage = False
-    ws.page_setup.scale = MIN_PRINT_SCALE
-    return MIN_PRINT_SCALE
+    ws.page_setup.scale = scale
+    return scale
 
 
 def _page_setup(ws: Worksheet, labels: Labels, title: str, rows: str | None = "1:1",
-                widths: Sequence[float] | None = None) -> None:
+                widths: Sequence[float] | None = None, portrait: bool = False) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT if portrait else ws.ORIENTATION_LANDSCAPE
     if widths is None:
         widths = [ws.column_dimensions[get_column_letter(i)].width or 13
                   for i in range(1, (ws.max_column or 1) + 1)]
-    fit_to_page(ws, widths)
+    fit_to_page(ws, widths, PORTRAIT_POINTS if portrait else PRINTABLE_POINTS)
     ws.page_margins.left = ws.page_margins.right = 0.3
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.page_margins.header = ws.page_margins.footer = 0.25
     if rows:
         ws.print_title_rows = rows
     header = labels.print["header"].format(title=title).replace("&", "&&")
-    ws.HeaderFooter.scaleWithDoc = False  # header and footer stay 9 pt whatever the scale
+    ws.HeaderFooter.scaleWithDoc = False  # Excel: header and footer keep their size
     ws.oddHeader.left.text = clean(header, 200)
-    ws.oddHeader.left.size = 9
+    ws.oddHeader.left.size = 11  # LibreOffice scales it with the page: 8 pt at 73 %
     ws.oddFooter.right.text = labels.print["footer"]
-    ws.oddFooter.right.size = 9
+    ws.oddFooter.right.size = 11
     ws.oddFooter.left.text = "&A"
-    ws.oddFooter.left.size = 9
+    ws.oddFooter.left.size = 11
 
 
 # --------------------------------------------------------------------------- sheets
@@ -245,7 +243,8 @@ def carried_columns(labels: Labels, carry: Carry | None,
     columns: list[layout.Column] = []
     titles: list[str] = []
     for own in carry.own_columns:
-        columns.append(layout.Column(own.key, 18, editor=True))
+        width = max(10.0, min(18.0, _longest_word([own.title]) * 1.1 + 2))
+        columns.append(layout.Column(own.key, width, editor=True))
         titles.append(own.title)
     labels_previous = labels.data.get("previous_columns", {})
     cells_list = list(carry.previous.values() if previous is None else previous)
@@ -406,25 +405,31 @@ def _value_width(claims: Sequence[Claim], labels: Labels) -> float:
     return float(min(VALUE_MAX_WIDTH, max(15, longest + 2)))
 
 
-def _sized(columns: Sequence[layout.Column], value_width: float) -> list[layout.Column]:
-    """The value column as wide as its longest word needs; the sentence column gives the room back."""
+def _sized(columns: Sequence[layout.Column], value_width: float,
+           extra: Sequence[layout.Column] = ()) -> list[layout.Column]:
+    """The value column as wide as its longest word needs; the sentence, hint and claim columns
+    give room back (down to layout.SHRINKABLE) so the printed page stays at 73 % or more."""
     from dataclasses import replace
 
-    grow = value_width - 15
-    out = []
-    for column in columns:
-        if column.key == "value":
-            column = replace(column, width=value_width)
-        elif column.key == "sentence":
-            column = replace(column, width=max(29.0, column.width - grow))
-        out.append(column)
+    out = [replace(c, width=value_width) if c.key == "value" else c for c in columns]
+    printed = [c for c in (*out, *extra) if not c.key.startswith("previous:")]
+    budget = (PRINTABLE_POINTS * 100 / MIN_PRINT_SCALE / 0.75 - 5 * len(printed)) / 7
+    over = sum(c.width for c in printed) - budget
+    for key, floor in layout.SHRINKABLE:
+        if over <= 0:
+            break
+        i = next(i for i, c in enumerate(out) if c.key == key)
+        give = min(over, out[i].width - floor)
+        if give > 0:
+            out[i] = replace(out[i], width=out[i].width - give)
+            over -= give
     return out
 
 
 def _checklist(ws: Worksheet, result: ExtractionResult, labels: Labels, title: str,
                carry: Carry | None, aside: Aside) -> tuple[FastRows, dict[str, dict[str, str]]]:
     extra_columns, extra_titles = carried_columns(labels, carry)
-    base_columns = _sized(layout.CHECKLIST_COLUMNS, _value_width(result.claims, labels))
+    base_columns = _sized(layout.CHECKLIST_COLUMNS, _value_width(result.claims, labels), extra_columns)
     columns = tuple(base_columns) + tuple(extra_columns)
     writer = _Writer(ws, columns, labels, aside, labels.sheets["checklist"])
     _style_header(ws, columns, [labels.columns[c.key] for c in layout.CHECKLIST_COLUMNS] + extra_titles)
@@ -752,8 +757,7 @@ def _overview(ws: Worksheet, result: ExtractionResult, article: Article, labels:
     note.font = Font(name=FONT, italic=True, color="595959")
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
     ws.row_dimensions[row].height = 32
-    _page_setup(ws, labels, title, rows=None)
-    ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
+    _page_setup(ws, labels, title, rows=None, portrait=True)
 
 
 
@@ -838,7 +842,7 @@ def _removed(ws: Worksheet, carry: Carry, labels: Labels, title: str, aside: Asi
     """Rows whose claim left the article, with every cell an editor typed, in the checklist's own
     columns (a row copied from here back to the checklist fits there). Never deleted."""
     extra_columns, extra_titles = carried_columns(labels, carry, [r.previous for r in carry.removed])
-    base_columns = _sized(layout.CHECKLIST_COLUMNS, _value_width(result_claims, labels))
+    base_columns = _sized(layout.CHECKLIST_COLUMNS, _value_width(result_claims, labels), extra_columns)
     columns = tuple(base_columns) + tuple(extra_columns)
     _style_header(ws, columns, [labels.columns[c.key] for c in layout.CHECKLIST_COLUMNS] + extra_titles)
     writer = _Writer(ws, columns, labels, aside, labels.sheets["removed"])
