@@ -317,7 +317,11 @@ def update_checklist(result: ExtractionResult, article: Article, checklist: Path
     payload, notes = render_workbook(result, article, carry=carry, base=stored)
     warnings += notes.warnings
     backup = keep_backup(checklist, data)
-    write_bytes(payload, checklist)
+    try:
+        write_bytes(payload, checklist)
+    except BaseException:
+        backup.unlink(missing_ok=True)  # the checklist is as it was: its copy would only be noise
+        raise
     prune_backups(checklist)
     already = sum(1 for r in stored.removed if r.id in {x.id for x in merge.removed})
     newly = len(merge.removed) - already
