@@ -43,9 +43,10 @@ def test_killed_at_random_moments_update_leaves_the_old_checklist_or_a_complete_
         assert outcome["ok"], outcome
 
 
-def test_sigterm_during_update_exits_cleanly_and_removes_its_temporary_file(pristine):
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_a_signal_during_the_write_exits_cleanly_and_leaves_no_temporary_file(pristine, sig):
     base, state = pristine
-    work = base / "term"
+    work = base / f"signal-{sig}"
     shutil.copytree(base / "pristine", work)
     (work / "a.md").write_text(state["edited"], encoding="utf-8")
     before = (work / "a.checklist.xlsx").read_bytes()
@@ -68,9 +69,9 @@ def test_sigterm_during_update_exits_cleanly_and_removes_its_temporary_file(pris
             break
         __import__("time").sleep(0.05)
     assert flag.exists(), proc.communicate()
-    proc.send_signal(signal.SIGTERM)
+    proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 128 + signal.SIGTERM and b"interrupted" in err
+    assert proc.returncode == 128 + sig and b"interrupted" in err
     assert (work / "a.checklist.xlsx").read_bytes() == before
     assert fault_injection.temps(work) == []
     # the backup (the first thing written) was stopped half-way: no trace of it either

@@ -263,7 +263,8 @@ def _changed_articles(base: str, paths: tuple[str, ...]) -> list[Path]:
 @click.option("--checklist", type=click.Path(dir_okay=False, path_type=Path),
               help="The checklist (default: the configured name beside the article; one article only).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text",
-              show_default=True)
+              show_default=True, help="text for people; json for scripts; github: workflow annotations "
+                                      "(and the step summary); sarif: SARIF 2.1.0 for code-scanning dashboards.")
 @click.option("--date", "article_date", metavar="YYYY-MM-DD",
               help="Article date (default: front matter, else the date stored in the checklist).")
 @click.option("--lang", help="Article language (default: front matter, else the language stored in the "
