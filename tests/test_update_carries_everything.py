@@ -415,3 +415,54 @@ def test_a_planted_symlink_with_the_backups_name_is_never_written_through(made, 
     update(runner, article)
     assert victim.read_text(encoding="utf-8") == "do not touch"
     assert planted.is_symlink()  # left alone; the backup took the next name
+
+
+def test_a_title_row_the_editor_put_above_the_header_is_kept(made, runner):
+    article, checklist = made
+    wb = openpyxl.load_workbook(checklist)
+    ws = wb.worksheets[0]
+    ws.insert_rows(1)
+    ws["A1"] = "Prüfliste Messe – Stand Montag"
+    wb.save(checklist)
+    update(runner, article)
+    assert "Prüfliste Messe – Stand Montag" in all_values(checklist)
+    assert runner.invoke(main, ["check", str(article)]).exit_code == exitcodes.FINDINGS  # read, all open
+
+
+def test_times_and_formatted_numbers_in_own_columns_keep_type_and_format(made, runner):
+    article, checklist = made
+    wb = openpyxl.load_workbook(checklist)
+    ws = wb.worksheets[0]
+    first = ws.max_column + 1
+    ws.cell(1, first).value = "Anruf um"
+    ws.cell(1, first + 1).value = "Anteil"
+    r = row_of(ws, "am 17. März")
+    ws.cell(r, first).value = dt.time(10, 30)
+    ws.cell(r, first + 1).value = 0.25
+    ws.cell(r, first + 1).number_format = "0%"
+    wb.save(checklist)
+    update(runner, article)
+    ws = openpyxl.load_workbook(checklist).worksheets[0]
+    col = header(ws)
+    r = row_of(ws, "am 17. März")
+    assert ws.cell(r, col["Anruf um"]).value == dt.time(10, 30)
+    assert ws.cell(r, col["Anteil"]).value == 0.25 and ws.cell(r, col["Anteil"]).number_format == "0%"
+
+
+def test_a_cell_of_the_overview_typed_over_is_kept_on_bewahrt(made, runner):
+    article, checklist = made
+    wb = openpyxl.load_workbook(checklist)
+    wb["Übersicht"]["B3"] = "Messe in Bozen (Endfassung)"
+    wb.save(checklist)
+    result = update(runner, article)
+    assert "Bewahrt" in result.output
+    kept = [[c.value for c in row] for row in openpyxl.load_workbook(checklist)["Bewahrt"].iter_rows(min_row=2)]
+    assert any(r[0] == "Übersicht!B3" and r[2] == "Messe in Bozen (Endfassung)" for r in kept)
+
+
+def test_an_untouched_checklist_puts_nothing_on_bewahrt(made, runner):
+    article, checklist = made
+    result = update(runner, article)
+    update(runner, article)
+    assert "Bewahrt" not in result.output
+    assert "Bewahrt" not in openpyxl.load_workbook(checklist).sheetnames

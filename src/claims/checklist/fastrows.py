@@ -121,6 +121,11 @@ class FastRows:
                 else:
                     body, kind = f"<v>{_esc(clean(str(cached)))}</v>", ' t="str"'
                 parts.append(f'<c r="{ref}"{sid}{kind}><f>{_esc(value.text)}</f>{body}</c>')
+            elif isinstance(value, dt.time):  # an editor's time of day: a fraction of a day
+                seconds = value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6
+                parts.append(f'<c r="{ref}"{sid}><v>{round(seconds / 86400, 10)!r}</v></c>')
+            elif isinstance(value, dt.timedelta):
+                parts.append(f'<c r="{ref}"{sid}><v>{round(value.total_seconds() / 86400, 10)!r}</v></c>')
             elif isinstance(value, (dt.date, dt.datetime)):  # an editor's date: Excel's serial number
                 parts.append(f'<c r="{ref}"{sid}><v>{excel_serial(value)!r}</v></c>')
             elif isinstance(value, bool):

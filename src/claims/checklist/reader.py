@@ -203,7 +203,8 @@ def _cell_data(cell: Any, cached: Any) -> CellData | None:
         formula = _cell_value(cell)
         formula = str(formula) if formula is not None else None
     number_format = getattr(cell, "number_format", "General")
-    if comment is None and link is None and formula is None:
+    formatted = number_format not in (None, "General") and not isinstance(cached, str) and cached is not None
+    if comment is None and link is None and formula is None and not formatted:
         return None
     return CellData(
         value=cached,
@@ -234,6 +235,10 @@ def cell_fp(value: Any) -> str:
 
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if hasattr(value, "hour") and hasattr(value, "date") and not isinstance(value, str):  # a datetime
+        value = value.replace(microsecond=0)
+        if (value.hour, value.minute, value.second) == (0, 0, 0):
+            value = value.date()  # openpyxl reads a date back as a datetime at midnight
     text = "" if value is None else _norm(value)
     return hashlib.blake2s(text.encode("utf-8"), digest_size=4).hexdigest()
 
@@ -253,6 +258,18 @@ def _rows(ws: Any, cached_ws: Any, path: Path, meta_ids: dict[str, dict[str, Any
                          f"its header was cleared or renamed. Type 'Status' into it again (nothing "
                          f"was changed; without it every tick would read as open)", path)
     id_col = next(col for col, key in columns.known.items() if key == "id")
+    above = ws.iter_rows(min_row=1, max_row=columns.header_row - 1) if columns.header_row > 1 else ()
+    for row in above:  # a title row the editor put on top
+        cells = {}
+        for cell in row:
+            if not getattr(cell, "column", None):
+                continue
+            data = _cell_data(cell, _cell_value(cell))
+            value = _cell_value(cell)
+            if value is not None or data is not None:
+                cells[columns.key(cell.column)] = data or CellData(value=value, coordinate=cell.coordinate)
+        if cells:
+            out.notes.append(NoteRow(sheet=sheet_key, after=None, row=row[0].row, cells=cells))
     rows: list[StoredRow] = []
     seen: dict[str, StoredRow] = {}
     previous_id: str | None = None
@@ -399,7 +416,26 @@ def read_checklist(path: str | Path, vocabulary: dict[str, str] | None = None, *
     out.rows, out.removed, out.own_columns = rows, removed, own
     if for_update:
         out.workbook = wb
+        out.warnings += _pictures_warning(path)
     return out
+
+
+def _pictures_warning(path: Path) -> list[str]:
+    """openpyxl drops pictures without a word when Pillow is missing: say so."""
+    try:
+        import PIL  # noqa: F401
+        return []
+    except ImportError:
+        pass
+    try:
+        with zipfile.ZipFile(path) as archive:
+            pictures = [n for n in archive.namelist() if n.startswith("xl/media/")]
+    except (zipfile.BadZipFile, OSError):
+        return []
+    if not pictures:
+        return []
+    return [f"{len(pictures)} pictures in the workbook cannot be carried into the new file without "
+            f"Pillow (pip install pillow); they stay in the backup"]
 
 
 def stored_meta(path: Path) -> dict[str, str]:

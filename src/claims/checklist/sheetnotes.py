@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from claims.checklist.merge import CellData
+from claims.checklist.merge import CellData, KeptItem
 
 ARTICLE_COLUMNS = 3
 
@@ -35,10 +35,17 @@ class PlacedCell(BaseModel):
 class SheetNotes(BaseModel):
     article: list[PlacedCell] = Field(default_factory=list)
     overview: list[PlacedCell] = Field(default_factory=list)
+    kept: list[KeptItem] = Field(default_factory=list)  # typed over one of our cells
 
 
 def _norm(value: Any) -> str:
     return " ".join(str(value).split())
+
+
+def cell_fp(value: Any) -> str:
+    from claims.checklist.reader import cell_fp as fp
+
+    return fp(value)
 
 
 def _data(cell: Any, hidden: dict[tuple[str, str], Any], title: str) -> CellData | None:
@@ -92,7 +99,8 @@ def harvest(wb: Any, meta: dict[str, str], article_title: str | None, overview_t
                     paragraph=paragraph, text=text, below=cell.row - last if cell.row > last else None))
     if overview_title and overview_title in wb.sheetnames:
         ws = wb[overview_title]
-        ours = set(json.loads(meta.get("overview_cells") or "[]"))
+        written = json.loads(meta.get("overview_cells") or "{}")
+        ours = written if isinstance(written, dict) else dict.fromkeys(written, None)
         for row in ws.iter_rows():
             for cell in row:
                 if not getattr(cell, "column", None):
@@ -100,10 +108,17 @@ def harvest(wb: Any, meta: dict[str, str], article_title: str | None, overview_t
                 data = _data(cell, hidden, ws.title)
                 if data is None:
                     continue
-                if cell.coordinate in ours or (not ours and cell.column <= 2):
+                mine = cell.coordinate in ours or (not ours and cell.column <= 2)
+                typed_over = mine and ours.get(cell.coordinate) not in (None, "=") and data.formula is None \
+                    and cell_fp(data.value) != ours[cell.coordinate]
+                if mine and not typed_over:
                     if not (data.comment or data.link):
                         continue
                     data = data.model_copy(update={"value": None, "formula": None})
+                elif typed_over:
+                    notes.kept.append(KeptItem(origin=f"{ws.title}!{cell.coordinate}", what="typed over",
+                                               value=data.value, comment=data.comment))
+                    continue
                 notes.overview.append(PlacedCell(origin=f"{ws.title}!{cell.coordinate}", row=cell.row,
                                                  col=cell.column, data=data))
     return notes

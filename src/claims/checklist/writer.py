@@ -263,7 +263,8 @@ def carried_columns(labels: Labels, carry: Carry | None,
 
 def _plain_value(value: Any) -> Any:
     """Editors' cells keep their type where a fast row can hold it; anything else as text."""
-    if value is None or isinstance(value, (str, int, float, bool, dt.date, dt.datetime, Formula)):
+    if value is None or isinstance(value, (str, int, float, bool, dt.date, dt.datetime, dt.time,
+                                           dt.timedelta, Formula)):
         return value
     return str(value)
 
@@ -308,6 +309,11 @@ class _Writer:
         self.fast = FastRows(ws, len(columns))
 
     def style(self, key: str, value: Any, number_format: str | None) -> Style:
+        if number_format is None and isinstance(value, (dt.datetime, dt.date)) and key not in (
+                "checked_on", "previous:checked_on"):
+            number_format = self.date_format + (" HH:MM" if isinstance(value, dt.datetime) else "")
+        elif number_format is None and isinstance(value, (dt.time, dt.timedelta)):
+            number_format = "HH:MM:SS" if isinstance(value, dt.time) else "[HH]:MM:SS"
         if key in ("checked_on", "previous:checked_on") and not isinstance(value, (dt.date, dt.datetime)) \
                 and not isinstance(value, Formula) and number_format is None:
             number_format = "General"  # a number typed as is (20250324) stays that number
@@ -801,7 +807,7 @@ def meta_values(result: ExtractionResult, article: Article, labels: Labels,
         "article_lang": article.lang or "",
         "article_sha256_history": json.dumps([article.sha256]),
         "article_last_row": "",
-        "overview_cells": "[]",
+        "overview_cells": "{}",
     }
     values.update(extra or {})
     return values
@@ -931,6 +937,9 @@ def build_workbook(result: ExtractionResult, article: Article, created: dt.datet
         article_title = next((titles[n] for n in _all_names("article") if n in titles), None)
         overview_title = next((titles[n] for n in _all_names("overview") if n in titles), None)
         notes = harvest(base.workbook, base.meta, article_title, overview_title, base.hidden)
+        for item in notes.kept:
+            item.when = aside.when
+        aside.kept += notes.kept
         for (sheet, coordinate), value in list(base.hidden.items()):
             aside.kept.append(KeptItem(origin=f"{sheet}!{coordinate}", what="hidden", value=value, when=aside.when))
         base.hidden.clear()
@@ -947,12 +956,14 @@ def build_workbook(result: ExtractionResult, article: Article, created: dt.datet
     rows = [checklist_rows, article_rows]
     overview = wb.create_sheet(labels.sheets["overview"])
     _overview(overview, result, article, labels, title, created, labels.sheets["checklist"])
-    overview_cells = sorted(c.coordinate for c in overview._cells.values() if c.value is not None)
+    overview_cells = {c.coordinate: ("=" if c.data_type == "f" else cell_fp(c.value))
+                      for c in overview._cells.values() if c.value is not None}
     _overview_notes(overview, notes.overview, aside)
     if carry is not None and (carry.removed or carry.removed_notes):
         rows.append(_removed(wb.create_sheet(labels.sheets["removed"]), carry, labels, title, aside,
                              result.claims))
-    extra = {"article_last_row": str(article_last), "overview_cells": json.dumps(overview_cells)}
+    extra = {"article_last_row": str(article_last),
+             "overview_cells": json.dumps(overview_cells, separators=(",", ":"), sort_keys=True)}
     if carry is not None and carry.sha_history:
         extra["article_sha256_history"] = json.dumps(carry.sha_history)
     meta = meta_values(result, article, labels, created, extra)
