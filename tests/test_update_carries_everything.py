@@ -466,3 +466,16 @@ def test_an_untouched_checklist_puts_nothing_on_bewahrt(made, runner):
     update(runner, article)
     assert "Bewahrt" not in result.output
     assert "Bewahrt" not in openpyxl.load_workbook(checklist).sheetnames
+
+
+def test_a_formula_never_computed_on_a_changed_row_is_kept_among_the_vorher_cells(made, runner):
+    article, checklist = made
+    wb = openpyxl.load_workbook(checklist)
+    ws = wb.worksheets[0]
+    ws.cell(row_of(ws, "mehr als 80 Aussteller"), header(ws)["Anmerkung"]).value = '="laut "&"Liste"'
+    wb.save(checklist)  # openpyxl stores no computed value for it
+    article.write_text(CHANGED, encoding="utf-8")
+    update(runner, article)
+    ws = openpyxl.load_workbook(checklist).worksheets[0]
+    r = row_of(ws, "mehr als 90 Aussteller")
+    assert ws.cell(r, header(ws)["Vorher: Anmerkung"]).value == '="laut "&"Liste"'

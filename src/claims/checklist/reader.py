@@ -301,7 +301,10 @@ def _rows(ws: Any, cached_ws: Any, path: Path, meta_ids: dict[str, dict[str, Any
             key = columns.key(col)
             if data is not None:
                 rich[key] = data
-            cells[key] = cached if data is not None and data.formula is not None else value
+            if data is not None and data.formula is not None:  # its last value, or (never computed) itself
+                cells[key] = cached if cached not in (None, "") else data.formula
+            else:
+                cells[key] = value
         if not claim_id:
             if cells or rich:  # an editor's own row: a note between or below the table
                 out.notes.append(NoteRow(sheet=sheet_key, after=previous_id, row=row[0].row,

@@ -401,7 +401,7 @@ class _Writer:
             styles.append(self.style(column.key, value, data.number_format if data else None))
             self.decorate(row, col, data)
         for key, data in data_of.items():
-            if key not in self.col_of and (data.comment or data.link or data.value not in (None, "")):
+            if key not in self.col_of and (data.comment or data.link or data.formula or data.value not in (None, "")):
                 self.aside.note(f"{self.sheet_label}, row {row}, column {key}", data)
         self.fast.add(row, values, styles, _row_height(texts_for_height))
 
