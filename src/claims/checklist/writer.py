@@ -869,8 +869,8 @@ def _removed(ws: Worksheet, carry: Carry, labels: Labels, title: str, aside: Asi
         data_cells = {k: d for k, d in stored.cells.items()}
         writer.claim_row(row, cells, stored.model_copy(update={"cells": data_cells}),
                          dict(stored.previous), {},
-                         [(str(cells.get("sentence") or ""), writer.width_of["sentence"]),
-                          (str(cells.get("claim") or ""), writer.width_of["claim"])])
+                         [(str(cells.get(key) or ""), writer.width_of[key])
+                          for key in ("sentence", "claim", "hint", "value", "kind")])
         for note in notes_after.pop(stored.id, []):
             row += 1
             writer.note(row, note)
