@@ -479,3 +479,13 @@ def test_a_formula_never_computed_on_a_changed_row_is_kept_among_the_vorher_cell
     ws = openpyxl.load_workbook(checklist).worksheets[0]
     r = row_of(ws, "mehr als 90 Aussteller")
     assert ws.cell(r, header(ws)["Vorher: Anmerkung"]).value == '="laut "&"Liste"'
+
+
+def test_extract_force_over_a_ticked_checklist_keeps_it_as_a_backup(made, runner):
+    from claims.fileops import backups_of
+
+    article, checklist = made
+    before = checklist.read_bytes()
+    result = runner.invoke(main, ["extract", str(article), "--force"])
+    assert result.exit_code == 0 and "previous checklist is in" in result.output
+    assert [b.read_bytes() for b in backups_of(checklist)] == [before]

@@ -24,7 +24,7 @@ from claims.cli import main
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import fault_injection  # noqa: E402
 
-KILLS = int(os.environ.get("CLAIMS_FAULT_RUNS", "6"))
+KILLS = int(os.environ.get("CLAIMS_FAULT_RUNS", "4"))
 
 
 @pytest.fixture(scope="module")

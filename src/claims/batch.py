@@ -275,6 +275,11 @@ def write_checklist(article: Any, result: Any, job: Job) -> str:
         target.parent.mkdir(parents=True, exist_ok=True)  # a configured name may name a subfolder
     except OSError as exc:
         raise ClaimsError(f"cannot make the checklist's folder: {exc.strerror or exc}", target.parent) from None
+    backup = None
+    if target.is_file() and target.suffix.lower() == ".xlsx":  # --force over an editor's work: keep it
+        from claims.fileops import keep_backup, prune_backups
+
+        backup = keep_backup(target, target.read_bytes())
     if job.option("format") == "csv":
         from claims.report.csvout import write_csv
 
@@ -283,6 +288,9 @@ def write_checklist(article: Any, result: Any, job: Job) -> str:
         from claims.checklist.writer import write_workbook
 
         write_workbook(result, article, target)
+    if backup is not None:
+        prune_backups(target)
+        return f"wrote {target}: {count_line(result)}; the previous checklist is in {backup}"
     return f"wrote {target}: {count_line(result)}"
 
 
