@@ -489,3 +489,16 @@ def test_extract_force_over_a_ticked_checklist_keeps_it_as_a_backup(made, runner
     result = runner.invoke(main, ["extract", str(article), "--force"])
     assert result.exit_code == 0 and "previous checklist is in" in result.output
     assert [b.read_bytes() for b in backups_of(checklist)] == [before]
+
+
+def test_a_date_typed_into_a_note_row_stays_a_date(made, runner):
+    article, checklist = made
+    wb = openpyxl.load_workbook(checklist)
+    ws = wb.worksheets[0]
+    ws.cell(ws.max_row + 2, header(ws)["Anmerkung"]).value = dt.datetime(2025, 3, 23)
+    ws.cell(ws.max_row, header(ws)["Anmerkung"] + 3).value = dt.datetime(2025, 3, 24, 9, 30)
+    wb.save(checklist)
+    update(runner, article)
+    ws = openpyxl.load_workbook(checklist).worksheets[0]
+    dates = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, dt.datetime)]
+    assert dt.datetime(2025, 3, 23) in dates and dt.datetime(2025, 3, 24, 9, 30) in dates

@@ -308,12 +308,28 @@ class _Writer:
         self.note_style = Style(ws, alignment=Alignment(wrap_text=True, vertical="top"))
         self.fast = FastRows(ws, len(columns))
 
+    def format_for(self, value: Any) -> str | None:
+        """The number format that shows a date or time an editor typed as one."""
+        if isinstance(value, dt.datetime):
+            return self.date_format + " HH:MM"
+        if isinstance(value, dt.date):
+            return self.date_format
+        if isinstance(value, dt.time):
+            return "HH:MM:SS"
+        if isinstance(value, dt.timedelta):
+            return "[HH]:MM:SS"
+        return None
+
+    def note_variant(self, number_format: str) -> Style:
+        variant = self.variants.get(("", number_format))
+        if variant is None:
+            variant = Style(self.ws, alignment=Alignment(wrap_text=True, vertical="top"), number_format=number_format)
+            self.variants[("", number_format)] = variant
+        return variant
+
     def style(self, key: str, value: Any, number_format: str | None) -> Style:
-        if number_format is None and isinstance(value, (dt.datetime, dt.date)) and key not in (
-                "checked_on", "previous:checked_on"):
-            number_format = self.date_format + (" HH:MM" if isinstance(value, dt.datetime) else "")
-        elif number_format is None and isinstance(value, (dt.time, dt.timedelta)):
-            number_format = "HH:MM:SS" if isinstance(value, dt.time) else "[HH]:MM:SS"
+        if number_format is None and key not in ("checked_on", "previous:checked_on"):
+            number_format = self.format_for(value)
         if key in ("checked_on", "previous:checked_on") and not isinstance(value, (dt.date, dt.datetime)) \
                 and not isinstance(value, Formula) and number_format is None:
             number_format = "General"  # a number typed as is (20250324) stays that number
@@ -366,12 +382,15 @@ class _Writer:
                 self.aside.note(f"{self.sheet_label}, row {note.row}, column {key}", data)
                 continue
             value = self.cell_value(data.value, data, row, col, f"{self.sheet_label}!{get_column_letter(col)}{row}")
-            extra[col] = (value, self.note_style if data.number_format is None else
-                          Style(self.ws, alignment=Alignment(wrap_text=True, vertical="top"),
-                                number_format=data.number_format))
+            number_format = data.number_format
+            if number_format is None and isinstance(value, (dt.date, dt.time, dt.timedelta)):
+                number_format = self.format_for(value)
+            extra[col] = (value, self.note_style if number_format is None else
+                          self.note_variant(number_format))
             self.decorate(row, col, data)
-        values = [extra.pop(i)[0] if i in extra else None for i in range(1, len(self.columns) + 1)]
-        styles: list[Any] = [self.note_style if v is not None else None for v in values]
+        inside = {i: extra.pop(i) for i in range(1, len(self.columns) + 1) if i in extra}
+        values = [inside[i][0] if i in inside else None for i in range(1, len(self.columns) + 1)]
+        styles: list[Any] = [inside[i][1] if i in inside else None for i in range(1, len(self.columns) + 1)]
         self.fast.add(row, values, styles, None, extra)
 
     def claim_row(self, row: int, cells: dict[str, Any], stored: StoredRow | None,
