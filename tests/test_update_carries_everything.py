@@ -502,3 +502,17 @@ def test_a_date_typed_into_a_note_row_stays_a_date(made, runner):
     ws = openpyxl.load_workbook(checklist).worksheets[0]
     dates = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, dt.datetime)]
     assert dt.datetime(2025, 3, 23) in dates and dt.datetime(2025, 3, 24, 9, 30) in dates
+
+
+def test_the_overview_counts_every_claim_row_also_with_notes_between_the_rows(made, runner):
+    article, checklist = made
+    wb = openpyxl.load_workbook(checklist)
+    ws = wb.worksheets[0]
+    ws.insert_rows(3)
+    ws.cell(3, 4).value = "Zwischenüberschrift der Redaktion"
+    wb.save(checklist)
+    update(runner, article)
+    wb = openpyxl.load_workbook(checklist)
+    last = wb.worksheets[0].max_row
+    total = next(row[1].value for row in wb["Übersicht"].iter_rows() if row[0].value == "Gesamt")
+    assert total.endswith(f"$2:$B${last})")

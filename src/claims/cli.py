@@ -23,6 +23,12 @@ class _Group(click.Group):
     """Turns every ClaimsError into one line on stderr and exit code 2, never a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        import warnings
+
+        def say(message: Any, *_args: Any, **_kwargs: Any) -> None:  # a library's warning, as a line of ours
+            click.echo(f"claims: warning: {' '.join(str(message).split())[:300]}", err=True)
+
+        warnings.showwarning = say
         try:
             return super().invoke(ctx)
         except ClaimsError as exc:

@@ -698,7 +698,7 @@ def _decorate(ws: Worksheet, row: int, col: int, data: CellData) -> None:
 
 
 def _overview(ws: Worksheet, result: ExtractionResult, article: Article, labels: Labels,
-              title: str, created: dt.datetime, checklist_name: str) -> None:
+              title: str, created: dt.datetime, checklist_name: str, last_row: int | None = None) -> None:
     ov = labels.overview
     ws.column_dimensions["A"].width = 44
     ws.column_dimensions["B"].width = 70
@@ -728,7 +728,7 @@ def _overview(ws: Worksheet, result: ExtractionResult, article: Article, labels:
         row += 1
 
     n = len(result.claims)
-    last = layout.FIRST_ROW + max(n, 1) - 1
+    last = max(layout.FIRST_ROW + max(n, 1) - 1, last_row or 0)  # an editor's notes between rows too
     col_of = {c.key: get_column_letter(i) for i, c in enumerate(layout.CHECKLIST_COLUMNS, start=1)}
     sheet = "'" + checklist_name.replace("'", "''") + "'"
 
@@ -974,7 +974,8 @@ def build_workbook(result: ExtractionResult, article: Article, created: dt.datet
                                           labels, title, notes.article, aside)
     rows = [checklist_rows, article_rows]
     overview = wb.create_sheet(labels.sheets["overview"])
-    _overview(overview, result, article, labels, title, created, labels.sheets["checklist"])
+    _overview(overview, result, article, labels, title, created, labels.sheets["checklist"],
+              checklist_rows.last_row)
     overview_cells = {c.coordinate: ("=" if c.data_type == "f" else cell_fp(c.value))
                       for c in overview._cells.values() if c.value is not None}
     _overview_notes(overview, notes.overview, aside)
