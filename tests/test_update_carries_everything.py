@@ -516,3 +516,18 @@ def test_the_overview_counts_every_claim_row_also_with_notes_between_the_rows(ma
     last = wb.worksheets[0].max_row
     total = next(row[1].value for row in wb["Übersicht"].iter_rows() if row[0].value == "Gesamt")
     assert total.endswith(f"$2:$B${last})")
+
+
+def test_repeated_own_columns_of_a_changed_row_keep_each_cell_among_the_vorher_cells(made, runner):
+    article, checklist = made
+    wb = openpyxl.load_workbook(checklist)
+    ws = wb.worksheets[0]
+    first = ws.max_column + 1
+    r = row_of(ws, "mehr als 80 Aussteller")
+    for i in range(3):
+        ws.cell(1, first + i).value = "Rückruf"
+        ws.cell(r, first + i).value = f"Anruf {i}"
+    wb.save(checklist)
+    article.write_text(CHANGED, encoding="utf-8")
+    update(runner, article)
+    assert {"Anruf 0", "Anruf 1", "Anruf 2"} <= set(all_values(checklist))

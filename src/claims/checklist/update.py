@@ -101,8 +101,7 @@ def _merge_copies(row: StoredRow, others: list[StoredRow], carry: Carry, now: st
 def _previous_key(key: str, stored: ReadChecklist) -> str:
     """The key a cell has among the "Vorher" cells: our key, or an own column's title."""
     if key.startswith("own:"):
-        column = next((c for c in stored.own_columns if c.key == key), None)
-        return column.title or key[4:] if column is not None else key[4:]
+        return key[4:]  # unique also for repeated titles (Rückruf, Rückruf#2) and none (#1)
     return key
 
 
