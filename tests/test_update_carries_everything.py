@@ -15,24 +15,14 @@ from openpyxl.comments import Comment
 
 from claims import exitcodes
 from claims.cli import main
+from update_support import ARTICLE, header, make_checklist
 
-ARTICLE = ("---\ndate: 2025-03-24\n---\n"
-           "Die Messe beginnt am 17. März in Bozen. Es kamen mehr als 80 Aussteller.\n\n"
-           "Bürgermeister Hans Gruber eröffnete sie um 10 Uhr.\n\n"
-           "Laut Polizei verlief alles ruhig.\n")
 CHANGED = ARTICLE.replace("mehr als 80", "mehr als 90")
 
 
 @pytest.fixture
 def made(tmp_path, runner):
-    article = tmp_path / "messe.md"
-    article.write_text(ARTICLE, encoding="utf-8")
-    assert runner.invoke(main, ["extract", str(article)]).exit_code == 0
-    return article, tmp_path / "messe.checklist.xlsx"
-
-
-def header(ws) -> dict[str, int]:
-    return {c.value: c.column for c in ws[1] if c.value is not None}
+    return make_checklist(tmp_path, runner)
 
 
 def row_of(ws, claim: str) -> int:

@@ -12,23 +12,12 @@ from claims.checklist import layout
 from claims.checklist.display import show
 from claims.checklist.labels import labels_for
 from claims.cli import main
-
-ARTICLE = ("---\ndate: 2025-03-24\n---\n"
-           "Die Messe beginnt am 17. März in Bozen. Es kamen mehr als 80 Aussteller.\n\n"
-           "Bürgermeister Hans Gruber eröffnete sie um 10 Uhr.\n\n"
-           "Laut Polizei verlief alles ruhig.\n")
+from update_support import ARTICLE, header, make_checklist
 
 
 @pytest.fixture
 def made(tmp_path, runner):
-    article = tmp_path / "messe.md"
-    article.write_text(ARTICLE, encoding="utf-8")
-    assert runner.invoke(main, ["extract", str(article)]).exit_code == 0
-    return article, tmp_path / "messe.checklist.xlsx"
-
-
-def header(ws) -> dict[str, int]:
-    return {c.value: c.column for c in ws[1] if c.value is not None}
+    return make_checklist(tmp_path, runner)
 
 
 def rows(ws) -> list[dict]:
