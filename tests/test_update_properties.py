@@ -97,9 +97,11 @@ def test_nothing_an_editor_made_is_lost_through_update(tmp_path_factory, data):
             typed.append(cell.value)
     if data.draw(st.booleans()):
         sheet = wb.create_sheet(data.draw(st.sampled_from(["Recherche", "Notizen", "Anrufe"])))
+        placed = {}  # a later value in the same cell replaces the earlier one
         for _ in range(data.draw(st.integers(1, 4))):
-            value = data.draw(editor_text)
-            sheet.cell(data.draw(st.integers(1, 30)), data.draw(st.integers(1, 8))).value = value
+            placed[(data.draw(st.integers(1, 30)), data.draw(st.integers(1, 8)))] = data.draw(editor_text)
+        for (r, c), value in placed.items():
+            sheet.cell(r, c).value = value
             typed.append(value)
     wb.save(checklist)
 
