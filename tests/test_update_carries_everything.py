@@ -521,3 +521,23 @@ def test_repeated_own_columns_of_a_changed_row_keep_each_cell_among_the_vorher_c
     article.write_text(CHANGED, encoding="utf-8")
     update(runner, article)
     assert {"Anruf 0", "Anruf 1", "Anruf 2"} <= set(all_values(checklist))
+
+
+@pytest.mark.parametrize("title", ["status", "Anmerkung", "note"])
+def test_an_own_column_named_like_ours_on_a_changed_row_keeps_both_cells_among_the_vorher_cells(made, runner, title):
+    article, checklist = made
+    wb = openpyxl.load_workbook(checklist)
+    ws = wb.worksheets[0]
+    col = header(ws)  # before the own column of the same title
+    own = ws.max_column + 1
+    ws.cell(1, own).value = title
+    r = row_of(ws, "mehr als 80 Aussteller")
+    ws.cell(r, col["Status"]).value = "ENTFÄLLT"
+    ws.cell(r, col["Anmerkung"]).value = "unsere Notiz"
+    ws.cell(r, own).value = "eigene Zelle"
+    wb.save(checklist)
+    article.write_text(CHANGED, encoding="utf-8")
+    update(runner, article)
+    update(runner, article)  # and once more: the kept cells read back as they were written
+    values = all_values(checklist)
+    assert {"ENTFÄLLT", "unsere Notiz", "eigene Zelle"} <= set(values)

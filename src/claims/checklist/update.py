@@ -101,8 +101,28 @@ def _merge_copies(row: StoredRow, others: list[StoredRow], carry: Carry, now: st
 def _previous_key(key: str, stored: ReadChecklist) -> str:
     """The key a cell has among the "Vorher" cells: our key, or an own column's title."""
     if key.startswith("own:"):
-        return key[4:]  # unique also for repeated titles (Rückruf, Rückruf#2) and none (#1)
+        name = key[4:]  # unique also for repeated titles (Rückruf, Rückruf#2) and none (#1)
+        if " ".join(name.split()).casefold() in _our_names():  # "status" must not become our Vorher: Status
+            name = f"{name} {labels_for(stored.meta.get('lang')).data.get('previous_own', {}).get('suffix', '(own)')}"
+        return name
     return key
+
+
+def _our_names() -> set[str]:
+    """Our column keys and every label of ours (any language), casefolded: an own column's
+    title among them would be read back as ours."""
+    from claims.checklist.labels import _load, available
+    from claims.checklist.writer import PREVIOUS_KEYS
+
+    names = set(PREVIOUS_KEYS)
+    for lang in available():
+        labels = _load(lang)
+        names |= {" ".join(v.split()).casefold() for v in labels.columns.values()}
+        names |= set(labels.columns)
+        prefix = labels.data.get("previous_columns", {}).get("prefix", "")
+        names |= {" ".join(v[len(prefix):].split()).casefold()
+                  for k, v in labels.data.get("previous_columns", {}).items() if k != "prefix"}
+    return names
 
 
 def _order(result: ExtractionResult, stored: ReadChecklist, merge: MergePlan, placed: dict[str, str],
