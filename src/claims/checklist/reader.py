@@ -425,11 +425,10 @@ def read_checklist(path: str | Path, vocabulary: dict[str, str] | None = None, *
 
 def _pictures_warning(path: Path) -> list[str]:
     """openpyxl drops pictures without a word when Pillow is missing: say so."""
-    try:
-        import PIL  # noqa: F401
+    import importlib.util
+
+    if importlib.util.find_spec("PIL") is not None:
         return []
-    except ImportError:
-        pass
     try:
         with zipfile.ZipFile(path) as archive:
             pictures = [n for n in archive.namelist() if n.startswith("xl/media/")]

@@ -28,7 +28,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from claims.checklist.labels import CLOSING_STATUSES, labels_for
-from claims.checklist.merge import Carry, CellData, HistoryItem, KeptItem, MergePlan, NoteRow, StoredRow, plan
+from claims.checklist.merge import Carry, HistoryItem, KeptItem, MergePlan, NoteRow, StoredRow, plan
 from claims.checklist.reader import ReadChecklist, read_checklist
 from claims.errors import ClaimsError
 from claims.models import Article, ExtractionResult
@@ -93,8 +93,8 @@ def _merge_copies(row: StoredRow, others: list[StoredRow], carry: Carry, now: st
             elif data.comment and data.comment != merged.cells[key].comment:
                 carry.history.append(HistoryItem(claim_id=row.id, when=now, key=key, value=data.comment,
                                                  why=f"comment of the copy on {other.sheet}"))
-    if merged.editor.get("status") not in (None, ""):
-        merged.status = row.status if row.editor.get("status") not in (None, "") else others[0].status
+    typed = next((r for r in (row, *others) if r.editor.get("status") not in (None, "")), row)
+    merged.status = typed.status  # the status of the row whose status cell was taken
     return merged
 
 
@@ -246,9 +246,7 @@ def plan_carry(result: ExtractionResult, stored: ReadChecklist, now: str) -> tup
     carry.removed_notes = [n for n in stored.notes if n.sheet == "removed" and not n.header]
     carry.header_notes = [n for n in stored.notes if n.header]
     carry.order = _order(result, stored, merge, placed, checklist_notes)
-    for (sheet, coordinate), value in stored.hidden.items():
-        carry.kept.append(KeptItem(origin=f"{sheet}!{coordinate}", what="hidden", value=value, when=now))
-    return carry, merge, restored
+    return carry, merge, restored  # content under merged cells elsewhere: the writer, after the notes
 
 
 def _mark_code(mark: Any) -> str:

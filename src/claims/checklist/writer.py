@@ -874,7 +874,6 @@ def _removed(ws: Worksheet, carry: Carry, labels: Labels, title: str, aside: Asi
     notes_after: dict[str | None, list[NoteRow]] = {}
     for note in carry.removed_notes:
         notes_after.setdefault(note.after, []).append(note)
-    ids = {r.id for r in carry.removed}
     row = layout.FIRST_ROW - 1
     for note in notes_after.pop(None, []):
         row += 1
@@ -893,11 +892,10 @@ def _removed(ws: Worksheet, carry: Carry, labels: Labels, title: str, aside: Asi
         for note in notes_after.pop(stored.id, []):
             row += 1
             writer.note(row, note)
-    for key, group in notes_after.items():  # notes whose row left this sheet: at the end
+    for group in notes_after.values():  # notes whose row left this sheet: at the end
         for note in group:
             row += 1
             writer.note(row, note)
-    del ids
     _claim_sheet_layout(ws, columns, labels, title, max(row, layout.FIRST_ROW), writer.col_of)
     ws.data_validations.dataValidation = [dv for dv in ws.data_validations.dataValidation
                                           if dv.type != "date"]
