@@ -541,3 +541,17 @@ def test_an_own_column_named_like_ours_on_a_changed_row_keeps_both_cells_among_t
     update(runner, article)  # and once more: the kept cells read back as they were written
     values = all_values(checklist)
     assert {"ENTFÄLLT", "unsere Notiz", "eigene Zelle"} <= set(values)
+
+
+def test_a_note_typed_into_our_columns_of_the_article_sheet_is_kept(made, runner):
+    article, checklist = made
+    wb = openpyxl.load_workbook(checklist)
+    art = wb["Artikel"]
+    row = next(r for r in range(2, art.max_row + 1) if "Polizei" in str(art.cell(r, 2).value))
+    art.cell(row, 3).value = "Polizeibericht angefordert"
+    wb.save(checklist)
+    update(runner, article)
+    assert "Polizeibericht angefordert" in all_values(checklist)
+    update(runner, article)
+    kept = openpyxl.load_workbook(checklist)["Bewahrt"]
+    assert sum(1 for r in kept.iter_rows(min_row=2) if r[2].value == "Polizeibericht angefordert") == 1

@@ -77,7 +77,7 @@ CLAIM_META_KEYS: tuple[str, ...] = ("id", "number", "kind", "rule", "text_fp", "
 META_KEYS: tuple[str, ...] = ("format_version", "tool_version", "lang", "article_path",
                               "article_title", "article_date", "article_sha256", "ruleset",
                               "ruleset_version", "created", "claim_count", "columns",
-                              "first_row", "article_lang", "article_sha256_history", "article_last_row", "overview_cells")
+                              "first_row", "article_lang", "article_sha256_history", "article_last_row", "article_rows_fp", "overview_cells")
 
 # Custom document properties (name -> _meta key).
 DOC_PROPERTIES: dict[str, str] = {

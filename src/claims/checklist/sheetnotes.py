@@ -80,6 +80,17 @@ def harvest(wb: Any, meta: dict[str, str], article_title: str | None, overview_t
                 texts[row[0].row] = (a.value if a is not None else None, _norm(b.value) if b is not None else "")
         if last is None:
             last = max(texts, default=1)
+        written = dict(part.split(":", 1) for part in (meta.get("article_rows_fp") or "").split(",") if ":" in part)
+        edited_rows = set()
+        for r, fp in written.items():
+            cells = [c for c in ws[int(r)][:ARTICLE_COLUMNS]] if int(r) <= (ws.max_row or 0) else []
+            if cells and _row_fp(cells) != fp:
+                edited_rows.add(int(r))
+        for r in sorted(edited_rows):  # one of our cells typed over: what it holds now is kept
+            for cell in ws[r][:ARTICLE_COLUMNS]:
+                if cell.value not in (None, ""):
+                    notes.kept.append(KeptItem(origin=f"{ws.title}!{cell.coordinate}", what="typed over",
+                                               value=cell.value))
         for row in ws.iter_rows(min_row=1):
             for cell in row:
                 if not getattr(cell, "column", None):
@@ -122,6 +133,18 @@ def harvest(wb: Any, meta: dict[str, str], article_title: str | None, overview_t
                 notes.overview.append(PlacedCell(origin=f"{ws.title}!{cell.coordinate}", row=cell.row,
                                                  col=cell.column, data=data))
     return notes
+
+
+def _row_fp(cells: list[Any]) -> str:
+    from claims.checklist.reader import _cell_value
+
+    values = []
+    for cell in cells:
+        value = _cell_value(cell)
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        values.append(value)
+    return cell_fp(" | ".join("" if v is None else str(v) for v in values))
 
 
 def _int(value: Any) -> int | None:

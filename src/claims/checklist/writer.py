@@ -232,6 +232,7 @@ def _page_setup(ws: Worksheet, labels: Labels, title: str, rows: str | None = "1
 
 
 PREVIOUS_KEYS = ("claim", "status", "checked_by", "checked_on", "evidence", "note")
+
 VALUE_MAX_WIDTH = 30
 
 
@@ -609,9 +610,11 @@ def _merged_spans(claims: Iterable[Claim]) -> list[tuple[int, int]]:
 
 
 def _article(ws: Worksheet, result: ExtractionResult, article: Article, labels: Labels,
-             title: str, notes: Sequence[PlacedCell] = (), aside: Aside | None = None) -> tuple[FastRows, int]:
-    """The article sheet, and the row of its last paragraph. An editor's notes beside a paragraph
-    stay beside it (by its text, else its number), notes below the table stay below it."""
+             title: str, notes: Sequence[PlacedCell] = (), aside: Aside | None = None) -> tuple[FastRows, int, str]:
+    """The article sheet, the row of its last paragraph, and each row's fingerprint (for
+    _meta.article_rows_fp; empty for an article too long for one cell). An editor's notes
+    beside a paragraph stay beside it (by its text, else its number), notes below the table
+    stay below it."""
     columns = layout.ARTICLE_COLUMNS
     _style_header(ws, columns, [labels.article_columns[c.key] for c in columns])
     text = article.clean if len(article.clean) == len(article.text) else article.text
@@ -672,7 +675,9 @@ def _article(ws: Worksheet, result: ExtractionResult, article: Article, labels: 
                 else:
                     extra.setdefault(target, {})[note.col] = (value, note_style)
             _decorate(ws, target, note.col, note.data)
+    fps = []
     for r, values, height, _plain, _index in planned:
+        fps.append(f"{r}:{article_row_fp(values)}")
         cells = extra.pop(r, {})
         for col in [c for c in cells if c <= len(columns)]:  # a note in our columns: beside, not over
             aside.note(f"{ws.title}!{get_column_letter(col)}{r}", CellData(value=cells.pop(col)[0])) if aside else None
@@ -683,7 +688,12 @@ def _article(ws: Worksheet, result: ExtractionResult, article: Article, labels: 
         fast.add(r, values, [None if v is None else protos[1] for v in values], None, cells)
     ws.freeze_panes = f"A{layout.FIRST_ROW}"
     _page_setup(ws, labels, title)
-    return fast, last
+    return fast, last, ",".join(fps) if sum(len(f) + 1 for f in fps) < 30_000 else ""
+
+
+def article_row_fp(values: Sequence[Any]) -> str:
+    """A fingerprint of one article row as written (paragraph, text, claim numbers)."""
+    return cell_fp(" | ".join("" if v is None else str(_runs_text(v)) for v in values))
 
 
 def _decorate(ws: Worksheet, row: int, col: int, data: CellData) -> None:
@@ -826,6 +836,7 @@ def meta_values(result: ExtractionResult, article: Article, labels: Labels,
         "article_lang": article.lang or "",
         "article_sha256_history": json.dumps([article.sha256]),
         "article_last_row": "",
+        "article_rows_fp": "",
         "overview_cells": "{}",
     }
     values.update(extra or {})
@@ -968,7 +979,7 @@ def build_workbook(result: ExtractionResult, article: Article, created: dt.datet
         ws = wb.active
         ws.title = labels.sheets["checklist"]
     checklist_rows, fps = _checklist(ws, result, labels, title, carry, aside)
-    article_rows, article_last = _article(wb.create_sheet(labels.sheets["article"]), result, article,
+    article_rows, article_last, article_fps = _article(wb.create_sheet(labels.sheets["article"]), result, article,
                                           labels, title, notes.article, aside)
     rows = [checklist_rows, article_rows]
     overview = wb.create_sheet(labels.sheets["overview"])
@@ -980,7 +991,7 @@ def build_workbook(result: ExtractionResult, article: Article, created: dt.datet
     if carry is not None and (carry.removed or carry.removed_notes):
         rows.append(_removed(wb.create_sheet(labels.sheets["removed"]), carry, labels, title, aside,
                              result.claims))
-    extra = {"article_last_row": str(article_last),
+    extra = {"article_last_row": str(article_last), "article_rows_fp": article_fps,
              "overview_cells": json.dumps(overview_cells, separators=(",", ":"), sort_keys=True)}
     if carry is not None and carry.sha_history:
         extra["article_sha256_history"] = json.dumps(carry.sha_history)
