@@ -12,7 +12,7 @@ from claims.checklist import layout
 from claims.cli import main
 from claims.report.csvout import write_csv
 
-COL = {c.key: i for i, c in enumerate(layout.CHECKLIST_COLUMNS)}
+COL = {c.key: i for i, c in enumerate(c for c in layout.CHECKLIST_COLUMNS if c.key != "change")}
 
 
 def read(path):

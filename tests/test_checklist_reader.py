@@ -70,4 +70,4 @@ def test_editor_columns_notes_and_added_columns_are_read(tmp_path):
     wb.save(path)
     row = read_checklist(path).rows[0]
     assert row.editor["note"] == "laut Pressestelle" and row.editor["checked_by"] == "mk"
-    assert row.editor["Rückruf"] == "Di 10 Uhr"
+    assert row.own["own:Rückruf"] == "Di 10 Uhr"

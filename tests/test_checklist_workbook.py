@@ -123,6 +123,8 @@ def test_row_colour_follows_status_by_conditional_formatting(german):
     ws = openpyxl.load_workbook(path)["Prüfliste"]
     rules = {}
     for cf in ws.conditional_formatting:
+        if str(cf.sqref) == f"{letter('change')}2:{letter('change')}{len(result.claims) + 1}":
+            continue  # the new-or-changed mark
         assert str(cf.sqref) == f"A2:{letter('note')}{len(result.claims) + 1}"
         for rule in cf.rules:
             label = re.search(r'"(.+)"', rule.formula[0]).group(1)
@@ -152,7 +154,7 @@ def test_checklist_is_frozen_filtered_wrapped_and_prints_on_a4_landscape_with_he
     assert ws.auto_filter.ref.startswith(f"A1:{letter('note')}")
     assert int(ws.page_setup.paperSize) == 9  # A4
     assert ws.page_setup.orientation == "landscape"
-    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.scale >= 73 and not ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows.replace("$", "") == "1:1"
     assert ws.cell(2, COL["sentence"] + 1).alignment.wrap_text
     assert ws.column_dimensions["E"].width > ws.column_dimensions["A"].width
@@ -368,8 +370,7 @@ def test_write_is_atomic_an_error_leaves_the_old_file_and_no_temporary(tmp_path,
     path.write_bytes(b"old")
 
     def broken(self, filename):
-        with open(filename, "wb") as handle:
-            handle.write(b"half")
+        filename.write(b"half")  # the workbook is built in memory, then written atomically
         raise OSError("disk full")
 
     monkeypatch.setattr(openpyxl.Workbook, "save", broken)

@@ -89,7 +89,8 @@ def test_update_keeps_a_backup_of_the_previous_checklist(ticked, runner):
     article, checklist = ticked
     previous = checklist.read_bytes()
     runner.invoke(main, ["update", str(article)])
-    assert (checklist.parent / "messe.checklist.bak.xlsx").read_bytes() == previous
+    backups = sorted(checklist.parent.glob("messe.checklist.bak-*.xlsx"))
+    assert len(backups) == 1 and backups[0].read_bytes() == previous
 
 
 @pytest.mark.parametrize("lock", ["~$messe.checklist.xlsx", ".~lock.messe.checklist.xlsx#"])
@@ -107,10 +108,10 @@ def test_a_crash_before_the_rename_leaves_the_checklist_byte_identical(ticked, r
     article, checklist = ticked
     before = checklist.read_bytes()
 
-    def crash(path, sheets):
+    def crash(data, sheets):
         raise MemoryError("injected crash while writing")
 
-    monkeypatch.setattr(writer, "splice", crash)
+    monkeypatch.setattr(writer, "splice_bytes", crash)
     article.write_text(ARTICLE.replace("17. März", "18. März"), encoding="utf-8")
     result = runner.invoke(main, ["update", str(article)])
     assert result.exit_code == exitcodes.ERROR and "injected crash" in result.output

@@ -40,7 +40,7 @@ class Job:
 
     path: str
     lang: str | None = None
-    default_lang: str = "de"
+    default_lang: str | None = "de"  # None: detect it from the text
     date: str | None = None
     input_format: str | None = None
     rule_dirs: tuple[str, ...] = ()
@@ -163,8 +163,16 @@ def process(job: Job, action: Action) -> Outcome:
     from claims.text.reader import read_article
 
     try:
+        default_lang, default_date = job.default_lang, None
+        stored_in = job.option("stored")
+        if stored_in:  # check, update: the language and date the checklist was made with
+            from claims.checklist.reader import stored_meta
+
+            meta = stored_meta(Path(stored_in))
+            default_lang = meta.get("article_lang") or meta.get("lang") or default_lang
+            default_date = meta.get("article_date") or None
         article = read_article(job.path, lang=job.lang, date=job.date, input_format=job.input_format,
-                               default_lang=job.default_lang)
+                               default_lang=default_lang, default_date=default_date)
         rules = load_ruleset(article.lang, tuple(Path(d) for d in job.rule_dirs), tuple(sorted(job.disabled)))
         result = extract_article(article, rules)
         return Outcome(0, job.path, action(article, result, job), warnings=list(article.warnings))
@@ -194,7 +202,7 @@ def _preload(jobs: Sequence[Job]) -> None:
     """
     from claims.ruleset import load_ruleset
 
-    for key in sorted({(j.lang or j.default_lang, j.rule_dirs, tuple(sorted(j.disabled))) for j in jobs}):
+    for key in sorted({(j.lang or j.default_lang or "de", j.rule_dirs, tuple(sorted(j.disabled))) for j in jobs}):
         load_ruleset(key[0], tuple(Path(d) for d in key[1]), key[2])
 
 
@@ -291,7 +299,12 @@ def write_checklist(article: Any, result: Any, job: Job) -> str:
         target.parent.mkdir(parents=True, exist_ok=True)  # a configured name may name a subfolder
     except OSError as exc:
         raise ClaimsError(f"cannot make the checklist's folder: {exc.strerror or exc}", target.parent) from None
+    backup = None
     try:
+        if target.is_file() and target.suffix.lower() == ".xlsx":  # --force over an editor's work: keep it
+            from claims.fileops import keep_backup, prune_backups
+
+            backup = keep_backup(target, target.read_bytes())
         if job.option("format") == "csv":
             from claims.report.csvout import write_csv
 
@@ -302,6 +315,9 @@ def write_checklist(article: Any, result: Any, job: Job) -> str:
             write_workbook(result, article, target)
     except OSError as exc:  # a read-only folder, a full disk: one line, the article named
         raise ClaimsError(f"cannot write the checklist: {exc.strerror or exc}", target) from None
+    if backup is not None:
+        prune_backups(target)
+        return f"wrote {target}: {count_line(result)}; the previous checklist is in {backup}"
     return f"wrote {target}: {count_line(result)}"
 
 
@@ -343,7 +359,12 @@ def check_article(article: Any, result: Any, job: Job) -> tuple[Any, list[str]]:
     stored = read_checklist(target, dict(job.option("vocabulary") or ()))
     from claims.limits import shorten
 
+    if not job.option("force"):
+        from claims.checklist.update import refuse_foreign
+
+        refuse_foreign(target, article, stored)
     # a cell holds up to 32,767 characters: a message quotes its start
     warnings = [f"{target} ({cell}): unknown status {shorten(text)!r}, counted as open"
                 for cell, text in stored.unknown_statuses]
+    warnings += [f"{target}: {w}" for w in stored.warnings]
     return check_claims(result.claims, stored.rows, job.path, str(target), findings=result.findings), warnings

@@ -23,14 +23,21 @@ class _Group(click.Group):
     """Turns every ClaimsError into one line on stderr and exit code 2, never a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        import warnings
+
+        def say(message: Any, *_args: Any, **_kwargs: Any) -> None:  # a library's warning, as a line of ours
+            click.echo(f"claims: warning: {' '.join(str(message).split())[:300]}", err=True)
+
+        warnings.showwarning = say
         try:
             return super().invoke(ctx)
         except ClaimsError as exc:
             _say(f"claims: error: {exc.render()}")
             ctx.exit(exitcodes.ERROR)
-        except KeyboardInterrupt:
-            click.echo("claims: interrupted", err=True)
-            ctx.exit(130)
+        except KeyboardInterrupt as exc:
+            code = getattr(exc, "exit_code", 130)
+            click.echo("claims: interrupted; nothing half-written was left behind", err=True)
+            ctx.exit(code)
         except BrokenPipeError:  # `claims … | head`: the reader has gone; leave quietly
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
@@ -173,7 +180,8 @@ def _run_batch(jobs: list[Any], action: Any, workers: int | None, errors: list[s
 @main.command()
 @click.argument("articles", nargs=-1, required=True)
 @click.option("--date", "article_date", metavar="YYYY-MM-DD", help="Article date (overrides front matter).")
-@click.option("--lang", help="Article language (default: front matter, else the configuration, else de).", callback=_lang_name)
+@click.option("--lang", help="Article language (default: front matter, else the configuration, else "
+                              "detected from the text).", callback=_lang_name)
 @click.option("--input-format", type=click.Choice(["txt", "md", "docx", "html"]),
               help="Article format (default: from the extension; txt for stdin).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS_EXTRACT), default="xlsx", show_default=True,
@@ -187,7 +195,9 @@ def _run_batch(jobs: list[Any], action: Any, workers: int | None, errors: list[s
                    "per article) instead of one checklist each.")
 @click.option("--force", is_flag=True, help="Overwrite an existing checklist (editors' ticks are lost!).")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
-              help="Extra rule directory (overrides built-in rules by id). Repeatable.")
+              help="A rule folder of your own (rules/<lang>/*.toml and lists/, the shape of the built-in "
+                   "ones): its rules join the built-in set, a rule with a built-in id replaces it. "
+                   "Repeatable; configurable as `rules` in claims.toml.")
 @click.option("--disable", multiple=True, metavar="ID|KIND", help="Leave out a rule or a kind. Repeatable.")
 @click.option("--color/--no-color", default=None, help="Highlight claims (default: when stdout is a terminal).")
 @_jobs_option
@@ -234,7 +244,7 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
         target = output or (config.checklist_for(file) if fmt == "xlsx"
                             else file.with_name(f"{file.stem}.checklist.csv"))
         job_list.append(batch.Job(
-            path=str(file), lang=lang, default_lang=config.lang or "de", date=article_date,
+            path=str(file), lang=lang, default_lang=config.lang, date=article_date,
             input_format=input_format, rule_dirs=tuple(str(d) for d in config.rules),
             disabled=config.disable,
             options=(("target", str(target)), ("force", force), ("format", fmt), ("color", use_color))))
@@ -295,14 +305,23 @@ def _changed_articles(base: str, paths: tuple[str, ...]) -> list[Path]:
 @click.option("--checklist", type=click.Path(dir_okay=False, path_type=Path),
               help="The checklist (default: the configured name beside the article; one article only).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text",
-              show_default=True)
-@click.option("--date", "article_date", metavar="YYYY-MM-DD", help="Article date (overrides front matter).")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
+              show_default=True, help="text for people; json for scripts; github: workflow annotations "
+                                      "(and the step summary); sarif: SARIF 2.1.0 for code-scanning dashboards.")
+@click.option("--date", "article_date", metavar="YYYY-MM-DD",
+              help="Article date (default: front matter, else the date stored in the checklist).")
+@click.option("--lang", help="Article language (default: front matter, else the language stored in the "
+                             "checklist, else the configuration, else detected from the text).",
+              callback=_lang_name)
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="A rule folder of your own (rules/<lang>/*.toml and lists/, the shape of the built-in "
+                   "ones): its rules join the built-in set, a rule with a built-in id replaces it. "
+                   "Repeatable; configurable as `rules` in claims.toml.")
 @click.option("--disable", multiple=True, metavar="ID|KIND", help="Leave out a rule or a kind. Repeatable.")
+@click.option("--force", is_flag=True, help="Check against a checklist that seems to belong to another article.")
 @_jobs_option
 def check(articles: tuple[str, ...], base: str | None, checklist: Path | None, fmt: str,
-          article_date: str | None, rule_dirs: tuple[str, ...], disable: tuple[str, ...],
-          jobs: int | None) -> None:
+          article_date: str | None, lang: str | None, rule_dirs: tuple[str, ...], disable: tuple[str, ...],
+          force: bool, jobs: int | None) -> None:
     """May the articles go out? Exit 0 when every claim is closed in its checklist, 1 otherwise.
 
     ARTICLES: files, folders, glob patterns. Reports claims that are open, wrong
@@ -330,10 +349,11 @@ def check(articles: tuple[str, ...], base: str | None, checklist: Path | None, f
     job_list = []
     for file in files:
         config = configs.for_path(file)
+        target = checklist or config.checklist_for(file)
         job_list.append(batch.Job(
-            path=str(file), default_lang=config.lang or "de", date=article_date,
+            path=str(file), lang=lang, default_lang=config.lang, date=article_date,
             rule_dirs=tuple(str(d) for d in config.rules), disabled=config.disable,
-            options=(("target", str(checklist or config.checklist_for(file))),
+            options=(("target", str(target)), ("stored", str(target)), ("force", force),
                      ("vocabulary", tuple(config.vocabulary().items())))))
     checks = []
     for outcome in _run_batch(job_list, batch.check_article, jobs, errors):
@@ -381,21 +401,32 @@ def check(articles: tuple[str, ...], base: str | None, checklist: Path | None, f
 @click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--checklist", type=click.Path(dir_okay=False, path_type=Path),
               help="The checklist (default: the configured name beside the article; one article only).")
-@click.option("--date", "article_date", metavar="YYYY-MM-DD", help="Article date (overrides front matter).")
-@click.option("--force", is_flag=True, help="Write even though Excel or LibreOffice has the workbook open.")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
+@click.option("--date", "article_date", metavar="YYYY-MM-DD",
+              help="Article date (default: front matter, else the date stored in the checklist).")
+@click.option("--lang", help="Article language (default: front matter, else the language stored in the "
+                             "checklist, else the configuration, else detected from the text).",
+              callback=_lang_name)
+@click.option("--force", is_flag=True, help="Write even though Excel or LibreOffice has the workbook open, "
+                                            "or the checklist seems to belong to another article.")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="A rule folder of your own (rules/<lang>/*.toml and lists/, the shape of the built-in "
+                   "ones): its rules join the built-in set, a rule with a built-in id replaces it. "
+                   "Repeatable; configurable as `rules` in claims.toml.")
 @click.option("--disable", multiple=True, metavar="ID|KIND", help="Leave out a rule or a kind. Repeatable.")
-def update(articles: tuple[Path, ...], checklist: Path | None, article_date: str | None, force: bool,
-           rule_dirs: tuple[str, ...], disable: tuple[str, ...]) -> None:
+def update(articles: tuple[Path, ...], checklist: Path | None, article_date: str | None, lang: str | None,
+           force: bool, rule_dirs: tuple[str, ...], disable: tuple[str, ...]) -> None:
     """Bring the checklists of ARTICLES up to date after edits, keeping every tick and note.
 
     ARTICLES: files, folders or glob patterns. Unchanged claims keep their cells; changed
-    claims come back open with their old text and cells beside them; vanished claims move
-    to the removed sheet. Each previous file is kept as NAME.bak.xlsx. One article's
-    problem is reported and the others are still updated (exit 2).
+    claims come back open, marked, with their old text and cells beside them; vanished claims
+    move to the removed sheet; new ones come in marked. Comments, links, formulas, own
+    columns and sheets stay. Each previous file is kept as NAME.bak-YYYYMMDD-HHMMSS.xlsx (the
+    last five). One article's problem is reported and the others are still updated (exit 2).
     """
     from claims.api import extract_article
     from claims.batch import expand_inputs
+    from claims.checklist.atomic import signals_raise
+    from claims.checklist.reader import stored_meta
     from claims.checklist.update import update_checklist
     from claims.ruleset import load_ruleset
     from claims.text.reader import read_article
@@ -409,20 +440,27 @@ def update(articles: tuple[Path, ...], checklist: Path | None, article_date: str
     for problem in problems:
         _say(f"claims: error: {problem.render()}")
     configs = _Configs(None, rule_dirs, disable)
-    for article in files:
-        try:
-            config = configs.for_path(article)
-            target = checklist or config.checklist_for(article)
-            if not target.exists():
-                raise ClaimsError(f"no checklist to update; make one with `claims extract {article}`", target)
-            art = read_article(article, date=article_date, default_lang=config.lang or "de")
-            result = extract_article(art, load_ruleset(art.lang, config.rules, tuple(sorted(config.disable))))
-            click.echo(update_checklist(result, art, target, force=force, vocabulary=config.vocabulary()).line())
-        except ClaimsError as exc:
-            if len(files) == 1:
-                raise
-            errors += 1
-            _say(f"claims: error: {exc.render()}")
+    with signals_raise():  # SIGTERM, SIGHUP: cleaned up like Ctrl-C, never a half-written file
+        for article in files:
+            try:
+                config = configs.for_path(article)
+                target = checklist or config.checklist_for(article)
+                if not target.exists():
+                    raise ClaimsError(f"no checklist to update; make one with `claims extract {article}`", target)
+                stored = stored_meta(target)
+                art = read_article(article, lang=lang, date=article_date,
+                                   default_lang=stored.get("article_lang") or stored.get("lang") or config.lang,
+                                   default_date=stored.get("article_date") or None)
+                result = extract_article(art, load_ruleset(art.lang, config.rules, tuple(sorted(config.disable))))
+                report = update_checklist(result, art, target, force=force, vocabulary=config.vocabulary())
+                for warning in art.warnings + report.warnings:
+                    _say(f"claims: warning: {warning}")
+                click.echo(report.line())
+            except ClaimsError as exc:
+                if len(files) == 1:
+                    raise
+                errors += 1
+                _say(f"claims: error: {exc.render()}")
     if errors:
         sys.exit(exitcodes.ERROR)
 
@@ -430,8 +468,11 @@ def update(articles: tuple[Path, ...], checklist: Path | None, article_date: str
 @main.command("config")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option("--lang", help="As the flag of extract and check: overrides the file.", callback=_lang_name)
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
-@click.option("--disable", multiple=True, metavar="ID|KIND")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="A rule folder of your own (rules/<lang>/*.toml and lists/, the shape of the built-in "
+                   "ones): its rules join the built-in set, a rule with a built-in id replaces it. "
+                   "Repeatable; configurable as `rules` in claims.toml.")
+@click.option("--disable", multiple=True, metavar="ID|KIND", help="As the flag of extract: leave out a rule or a kind.")
 @click.option("--json", "as_json", is_flag=True, help="The values and their sources as JSON.")
 def config_(path: Path | None, lang: str | None, rule_dirs: tuple[str, ...], disable: tuple[str, ...],
             as_json: bool) -> None:
@@ -461,9 +502,13 @@ def rules() -> None:
 
 
 @rules.command("list")
-@click.option("--lang", default="de", show_default=True, callback=_lang_name)
+@click.option("--lang", default="de", show_default=True, callback=_lang_name,
+              help="The language whose rules to list.")
 @click.option("--kind", help="Only rules of this kind (finding: the checks of claims against each other).")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="A rule folder of your own (rules/<lang>/*.toml and lists/, the shape of the built-in "
+                   "ones): its rules join the built-in set, a rule with a built-in id replaces it. "
+                   "Repeatable; configurable as `rules` in claims.toml.")
 def rules_list(lang: str, kind: str | None, rule_dirs: tuple[str, ...]) -> None:
     """One line per rule: code, id, kind, summary; then the findings' checks (kind "finding")."""
     from itertools import chain
@@ -553,7 +598,10 @@ def rules_docs(output: Path | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Scores and misses as JSON.")
 @click.option("--show", is_flag=True, help="List misses, false alarms and wrong values.")
 @click.option("--kind", help="With --show: only this kind.")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="A rule folder of your own (rules/<lang>/*.toml and lists/, the shape of the built-in "
+                   "ones): its rules join the built-in set, a rule with a built-in id replaces it. "
+                   "Repeatable; configurable as `rules` in claims.toml.")
 def eval_(gold_dir: Path, lang: str | None, as_json: bool, show: bool, kind: str | None,
           rule_dirs: tuple[str, ...]) -> None:
     """Score the rules on annotated articles in GOLD_DIR (*.gold.jsonl beside each article)."""

@@ -124,7 +124,7 @@ class Config:
 
     def as_rows(self) -> list[tuple[str, Any, str]]:
         values: dict[str, Any] = {
-            "lang": self.lang if self.lang is not None else "de (or the article's front matter)",
+            "lang": self.lang if self.lang is not None else "the article's front matter, else its checklist's, else detected from the text",
             "rules": [str(p) for p in self.rules], "disable": list(self.disable),
             "checklist": self.checklist, "status": dict(self.status),
         }

@@ -63,10 +63,11 @@ def check_claims(claims: list[Claim], rows: list[StoredRow], article: str, check
             result.problems.append(_problem("open", claim, article, checklist,
                                             f"not yet checked: {claim.text!r}"))
     for claim, row in merge.changed:
-        result.problems.append(_problem(
-            "changed", claim, article, checklist,
-            f"changed since the checklist was made: {row.text!r} is now {claim.text!r} "
-            f"(run `claims update`)"))
+        if " ".join(row.text.split()) == " ".join(claim.text.split()):
+            what = f"the sentence around {claim.text!r} changed since the checklist was made"
+        else:
+            what = f"changed since the checklist was made: {row.text!r} is now {claim.text!r}"
+        result.problems.append(_problem("changed", claim, article, checklist, f"{what} (run `claims update`)"))
     for claim in merge.new:
         result.problems.append(_problem("new", claim, article, checklist,
                                         f"not in the checklist: {claim.text!r} (run `claims update`)"))

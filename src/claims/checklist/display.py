@@ -100,10 +100,25 @@ def timex(value: str, labels: Labels) -> str:
     return text
 
 
-def figure(value: dict[str, Any], labels: Labels) -> str:
+def _unit(unit: Any, labels: Labels) -> Any:
+    """A counted noun as an editor says it: ``Jährige`` -> ``Jahre`` (label set's figure_display)."""
+    if not unit:
+        return unit
+    for pattern, word in labels.data.get("figure_display", {}).get("units", {}).items():
+        m = re.match(pattern, str(unit))
+        if m:
+            rest = str(unit)[m.end():].strip(" -")
+            return f"{word} ({rest})" if rest else word
+    return unit
+
+
+def figure(value: dict[str, Any], labels: Labels, text: str | None = None) -> str:
     qty = value.get("number")
     approx = value.get("approx")
-    unit = value.get("unit")
+    unit = _unit(value.get("unit"), labels)
+    score = labels.data.get("figure_display", {}).get("score")
+    if text and score and not unit and re.match(score, text.strip()):
+        return re.sub(r"\s+", "", text.strip())  # a result reads as written: 1:1
     parts: list[str] = []
     if approx:
         word = " ".join(str(approx).split())
@@ -122,15 +137,16 @@ def _join(*parts: Any, sep: str = ", ") -> str:
     return sep.join(str(p) for p in parts if p not in (None, ""))
 
 
-def show(kind: str, value: Any, labels: Labels) -> str:
-    """The display string of a claim's value (empty when there is nothing to show)."""
+def show(kind: str, value: Any, labels: Labels, text: str | None = None) -> str:
+    """The display string of a claim's value (empty when there is nothing to show); ``text``
+    is the claim as written (a score reads as written)."""
     if value is None or value == {} or value == "":
         return labels.values["speaker_unknown"] if kind == "quote" else ""
     if isinstance(value, str):
         return timex(value, labels) if kind == "date" else value
     if isinstance(value, dict):
         if kind == "figure":
-            return figure(value, labels)
+            return figure(value, labels, text)
         if kind == "quote":
             return str(value.get("speaker") or labels.values["speaker_unknown"])
         if kind == "role":

@@ -14,7 +14,6 @@ Text is always an inline string (``t="inlineStr"``), never a formula.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import zipfile
 from collections.abc import Sequence
@@ -32,6 +31,14 @@ BOLD_RPR = '<rPr><rFont val="Calibri"/><b val="1"/><sz val="11"/></rPr>'
 
 class Runs(tuple):  # type: ignore[type-arg]
     """Rich text: a tuple of (text, bold) runs."""
+
+
+class Formula:
+    """A formula an editor typed (``=TODAY()``), with the value it last computed."""
+
+    def __init__(self, text: str, cached: Any = None) -> None:
+        self.text = text[1:] if text.startswith("=") else text
+        self.cached = cached
 
 
 def _esc(text: str) -> str:
@@ -72,13 +79,22 @@ class FastRows:
         self.letters = [get_column_letter(i) for i in range(1, columns + 1)]
         self.rows: list[str] = []
         self.last_row = 1
+        self.max_col = columns
 
-    def add(self, row: int, values: Sequence[Any], styles: Sequence[Style | None],
-            height: float | None = None) -> None:
+    def add(self, row: int, values: Sequence[Any], styles: Sequence[Style | int | None],
+            height: float | None = None, extra: dict[int, tuple[Any, Style | int | None]] | None = None) -> None:
+        """One row: ``values`` of the first columns with their styles (a Style, a style id, or
+        None), and ``extra`` cells further right by column number."""
         parts = [f'<row r="{row}"' + (f' ht="{height:g}" customHeight="1">' if height else ">")]
-        for letter, value, style in zip(self.letters, values, styles, strict=True):
+        cells = list(zip(self.letters, values, styles, strict=True))
+        for col in sorted(extra or {}):
+            if col > len(self.letters):
+                value, style = (extra or {})[col]
+                cells.append((get_column_letter(col), value, style))
+        for letter, value, style in cells:
             ref = f"{letter}{row}"
-            sid = f' s="{style.id}"' if style is not None else ""
+            sid_value = style.id if isinstance(style, Style) else style
+            sid = f' s="{sid_value}"' if style is not None else ""
             if value is None:
                 if style is not None:
                     parts.append(f'<c r="{ref}"{sid}/>')
@@ -91,10 +107,28 @@ class FastRows:
                 parts.append(f'<c r="{ref}"{sid} t="inlineStr"><is>{body}</is></c>')
             elif isinstance(value, str):
                 text = clean(value)
-                if risky(text) and style is not None:
+                if risky(text) and isinstance(style, Style):
                     sid = f' s="{style.quoted}"'
                 parts.append(f'<c r="{ref}"{sid} t="inlineStr"><is><t xml:space="preserve">'
                              f"{_esc(text)}</t></is></c>")
+            elif isinstance(value, Formula):
+                cached = value.cached
+                if isinstance(cached, bool):
+                    body, kind = f"<v>{int(cached)}</v>", ' t="b"'
+                elif isinstance(cached, (int, float)):
+                    body, kind = f"<v>{cached!r}</v>", ""
+                elif isinstance(cached, (dt.date, dt.datetime)):
+                    body, kind = f"<v>{excel_serial(cached)!r}</v>", ""
+                elif cached is None:
+                    body, kind = "", ""
+                else:
+                    body, kind = f"<v>{_esc(clean(str(cached)))}</v>", ' t="str"'
+                parts.append(f'<c r="{ref}"{sid}{kind}><f>{_esc(value.text)}</f>{body}</c>')
+            elif isinstance(value, dt.time):  # an editor's time of day: a fraction of a day
+                seconds = value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6
+                parts.append(f'<c r="{ref}"{sid}><v>{round(seconds / 86400, 10)!r}</v></c>')
+            elif isinstance(value, dt.timedelta):
+                parts.append(f'<c r="{ref}"{sid}><v>{round(value.total_seconds() / 86400, 10)!r}</v></c>')
             elif isinstance(value, (dt.date, dt.datetime)):  # an editor's date: Excel's serial number
                 parts.append(f'<c r="{ref}"{sid}><v>{excel_serial(value)!r}</v></c>')
             elif isinstance(value, bool):
@@ -106,6 +140,7 @@ class FastRows:
         parts.append("</row>")
         self.rows.append("".join(parts))
         self.last_row = max(self.last_row, row)
+        self.max_col = max(self.max_col, len(cells))
 
 
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
@@ -144,37 +179,37 @@ def _unesc(text: str) -> str:
             .replace("&apos;", "'").replace("&amp;", "&"))
 
 
-def splice(path: str, sheets: Sequence[FastRows]) -> None:
-    """Insert the rows of ``sheets`` into the workbook saved at ``path`` (rewritten in place).
 
-    Streamed part by part into a new file beside it, each sheet's rows encoded one at a time:
-    holding every part and each sheet as one string tripled the memory of a long article's
-    checklist (10 MB of text, 92,000 claims: 1.3 GB)."""
+
+def splice_bytes(data: bytes, sheets: Sequence[FastRows]) -> bytes:
+    """The workbook ``data`` (as openpyxl saved it) with the rows of ``sheets`` inserted.
+
+    Streamed part by part, each sheet's rows encoded one at a time: holding every part and
+    each sheet as one string tripled the memory of a long article's checklist (10 MB of text,
+    92,000 claims: 1.3 GB)."""
+    import io
+
     pending = [s for s in sheets if s.rows]
     if not pending:
-        return
-    spliced = f"{path}.splice"
-    try:
-        with zipfile.ZipFile(path) as zf, \
-                zipfile.ZipFile(spliced, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as out:
-            parts = _sheet_parts(zf)
-            by_part = {parts[s.title]: s for s in pending}
-            for info in zf.infolist():
-                sheet = by_part.get(info.filename)
-                if sheet is None:
-                    out.writestr(info, zf.read(info.filename), compress_type=zipfile.ZIP_DEFLATED)
-                    continue
-                head, tail = _around_rows(zf.read(info.filename).decode("utf-8"), sheet)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                with out.open(info, "w", force_zip64=True) as target:
-                    target.write(head.encode("utf-8"))
-                    for row in sheet.rows:
-                        target.write(row.encode("utf-8"))
-                    target.write(tail.encode("utf-8"))
-        os.replace(spliced, path)
-    finally:
-        if os.path.exists(spliced):
-            os.unlink(spliced)
+        return data
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf, \
+            zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as out:
+        parts = _sheet_parts(zf)
+        by_part = {parts[s.title]: s for s in pending}
+        for info in zf.infolist():
+            sheet = by_part.get(info.filename)
+            if sheet is None:
+                out.writestr(info, zf.read(info.filename), compress_type=zipfile.ZIP_DEFLATED)
+                continue
+            head, tail = _around_rows(zf.read(info.filename).decode("utf-8"), sheet)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with out.open(info, "w", force_zip64=True) as target:
+                target.write(head.encode("utf-8"))
+                for row in sheet.rows:
+                    target.write(row.encode("utf-8"))
+                target.write(tail.encode("utf-8"))
+    return buffer.getvalue()
 
 
 _ROW = re.compile(r'<row r="(\d+)"[^>]*?(?:/>|>.*?</row>)', re.S)
@@ -186,7 +221,7 @@ def _around_rows(xml: str, sheet: FastRows) -> tuple[str, str]:
     first = min(int(m.group(1)) for m in map(_FIRST_ROW.match, sheet.rows) if m)
     # openpyxl writes empty anchor cells for cell comments on data rows; the data rows replace them
     xml = _ROW.sub(lambda m: "" if int(m.group(1)) >= first else m.group(0), xml)
-    last = get_column_letter(sheet.columns)
+    last = get_column_letter(max(sheet.columns, sheet.max_col))
     xml = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{last}{sheet.last_row}"/>', xml, count=1)
     if "</sheetData>" in xml:
         head, tail = xml.split("</sheetData>", 1)

@@ -53,9 +53,15 @@ class Labels:
         return self.status[code]
 
 
-def available() -> list[str]:
+@cache
+def _available() -> tuple[str, ...]:
     folder = resources.files("claims.checklist") / "labels"
-    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
+
+
+def available() -> list[str]:
+    """The languages with a label set of their own."""
+    return list(_available())
 
 
 @cache

@@ -36,23 +36,29 @@ class Column:
     center: bool = False
 
 
+# Widths add up to what A4 landscape prints at 73 % or more, so 11 pt text stays >= 8 pt
+# (see writer.fit_to_page); the value column widens for its longest word, the sentence gives way.
 CHECKLIST_COLUMNS: tuple[Column, ...] = (
-    Column("number", 5, wrap=False, center=True),
+    Column("number", 4, wrap=False, center=True),
     Column("id", 13, wrap=False),
-    Column("kind", 12),
-    Column("claim", 26),
-    Column("sentence", 56),
-    Column("value", 18),
-    Column("finding", 30),  # what the article contradicts in itself (claims.findings), marked
-    Column("paragraph", 8, wrap=False, center=True),
+    Column("kind", 13),
+    Column("claim", 18),
+    Column("sentence", 26),
+    Column("value", 15),
+    Column("finding", 10),  # what the article contradicts in itself (claims.findings), marked
+    Column("paragraph", 7.5, wrap=False, center=True),
     Column("line", 6, wrap=False, center=True),
-    Column("hint", 26),
-    Column("status", 12, editor=True),
-    Column("checked_by", 12, editor=True),
+    Column("hint", 15),
+    Column("change", 10, center=True),  # new or changed since the last update (filterable)
+    Column("status", 11, editor=True),
+    Column("checked_by", 10, editor=True),
     Column("checked_on", 11, editor=True, wrap=False),
-    Column("evidence", 22, editor=True),
-    Column("note", 24, editor=True),
+    Column("evidence", 14, editor=True),
+    Column("note", 13, editor=True),
 )
+# When own columns or a wide value column need room, these give it, down to these widths.
+SHRINKABLE: tuple[tuple[str, float], ...] = (("sentence", 25), ("hint", 12), ("claim", 14), ("finding", 8),
+                                            ("kind", 11))
 EDITOR_KEYS: tuple[str, ...] = tuple(c.key for c in CHECKLIST_COLUMNS if c.editor)
 
 ARTICLE_COLUMNS: tuple[Column, ...] = (
@@ -64,14 +70,16 @@ ARTICLE_COLUMNS: tuple[Column, ...] = (
 # Columns of the hidden ``_claims`` sheet, in order. ``text_fp`` and
 # ``sentence_fp`` are claims.engine.ids.fingerprint(text) and
 # fingerprint(sentence); ``value`` is the value as JSON.
+# ``cells_fp``: a fingerprint of each generated cell as written (reader.cell_fp), so that
+# ``update`` sees a cell an editor typed over.
 CLAIM_META_KEYS: tuple[str, ...] = ("id", "number", "kind", "rule", "text_fp", "sentence_fp",
-                                    "start", "end", "line", "paragraph", "text", "value")
+                                    "start", "end", "line", "paragraph", "text", "value", "cells_fp")
 
 # Keys of the hidden ``_meta`` sheet.
 META_KEYS: tuple[str, ...] = ("format_version", "tool_version", "lang", "article_path",
                               "article_title", "article_date", "article_sha256", "ruleset",
                               "ruleset_version", "created", "claim_count", "columns",
-                              "first_row")
+                              "first_row", "article_lang", "article_sha256_history", "article_last_row", "article_rows_fp", "overview_cells")
 
 # Custom document properties (name -> _meta key).
 DOC_PROPERTIES: dict[str, str] = {

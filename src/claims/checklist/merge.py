@@ -22,6 +22,36 @@ _TOKEN = regex.compile(r"\w+")
 SENTENCE_SIMILARITY = 0.6
 
 
+class CellData(BaseModel):
+    """What a cell holds beyond its value: comment (with author), hyperlink, formula, format."""
+
+    value: Any = None  # the value (for a formula: what it last computed)
+    formula: str | None = None  # "=…" as typed
+    comment: str | None = None
+    author: str | None = None
+    link: str | None = None  # a URL, or "#Sheet!A1" for a place in the workbook
+    link_tooltip: str | None = None
+    number_format: str | None = None
+    coordinate: str | None = None  # where it stood (a formula's references are moved from there)
+
+
+class OwnColumn(BaseModel):
+    """A column the editor added: its key (unique, also for a repeated or empty title) and title."""
+
+    key: str
+    title: str
+
+
+class NoteRow(BaseModel):
+    """A row without a claim ID that an editor typed into a claim sheet."""
+
+    sheet: str  # "checklist" or "removed"
+    after: str | None  # the claim ID of the row above it (None: at the top)
+    row: int = 0
+    header: bool = False  # a comment or link on a header cell
+    cells: dict[str, CellData] = Field(default_factory=dict)  # by column key
+
+
 class StoredRow(BaseModel):
     """A claim row as read back from a checklist: what was found, and what editors typed."""
 
@@ -30,10 +60,16 @@ class StoredRow(BaseModel):
     text: str
     sentence: str = ""
     status: str = "open"  # canonical code: open, confirmed, corrected, wrong, dropped
-    editor: dict[str, Any] = Field(default_factory=dict)  # editor columns by key, extra columns by header
+    editor: dict[str, Any] = Field(default_factory=dict)  # editor columns by key
+    own: dict[str, Any] = Field(default_factory=dict)  # the editor's own columns by OwnColumn.key
     previous: dict[str, Any] = Field(default_factory=dict)  # cells kept from before a change
+    generated: dict[str, Any] = Field(default_factory=dict)  # our cells as read (number, value, hint …)
+    edited: dict[str, Any] = Field(default_factory=dict)  # generated cells the editor typed over
+    cells: dict[str, CellData] = Field(default_factory=dict)  # comments, links, formulas by column key
+    copies: list[StoredRow] = Field(default_factory=list)  # the same ID once more (a copied row)
     row: int = 0  # where it stood in the sheet (for messages only)
-
+    sheet: str = "checklist"
+    number: int | None = None  # its Nr. as read
 
 class MergePlan(BaseModel):
     kept: list[tuple[Claim, StoredRow]] = Field(default_factory=list)
@@ -103,10 +139,47 @@ def plan(claims: list[Claim], rows: list[StoredRow]) -> MergePlan:
     return result
 
 
+class KeptItem(BaseModel):
+    """Something an editor made that has no place in the new layout: kept on a sheet of its own."""
+
+    origin: str  # where it was: "Artikel!D4", "Prüfliste, row 7, column value"
+    what: str  # hidden (under a merged cell), typed over, note, comment, rest (of a long text)
+    value: Any = None
+    comment: str | None = None
+    claim_id: str | None = None
+    when: str = ""
+
+
+class HistoryItem(BaseModel):
+    """An editor's earlier cell of a claim, moved out of the way (never deleted)."""
+
+    claim_id: str
+    when: str
+    key: str  # column key ("previous.note", "note", "own:Rückruf")
+    value: Any = None
+    why: str = ""
+
+
 class Carry(BaseModel):
     """What ``update`` carries from the previous checklist into the new one, by claim ID."""
 
-    editor: dict[str, dict[str, Any]] = Field(default_factory=dict)  # kept claims: their editor cells
+    rows: dict[str, StoredRow] = Field(default_factory=dict)  # current claim ID -> its stored row
     previous: dict[str, dict[str, Any]] = Field(default_factory=dict)  # changed claims: the old cells
-    extra_headers: list[str] = Field(default_factory=list)  # columns the editor added
+    previous_cells: dict[str, dict[str, CellData]] = Field(default_factory=dict)  # their comments, links
+    change: dict[str, str] = Field(default_factory=dict)  # claim ID -> "new" | "changed"
+    own_columns: list[OwnColumn] = Field(default_factory=list)  # columns the editor added
+    order: list[str | NoteRow] = Field(default_factory=list)  # rows of the checklist sheet
     removed: list[StoredRow] = Field(default_factory=list)  # rows for the removed sheet
+    removed_notes: list[NoteRow] = Field(default_factory=list)
+    header_notes: list[NoteRow] = Field(default_factory=list)
+    kept: list[KeptItem] = Field(default_factory=list)  # for the kept sheet
+    history: list[HistoryItem] = Field(default_factory=list)  # for the history sheet
+    sha_history: list[str] = Field(default_factory=list)  # every checksum the article had
+
+    @property
+    def extra_headers(self) -> list[str]:
+        return [c.title for c in self.own_columns]
+
+    @property
+    def editor(self) -> dict[str, dict[str, Any]]:
+        return {claim_id: {**row.editor, **row.own} for claim_id, row in self.rows.items()}

@@ -1,9 +1,21 @@
-"""Read a checklist workbook back: claims by ID, every editor cell, whatever the editor did to it.
+"""Read a checklist workbook back: claims by ID, every cell an editor made, whatever they did to it.
 
-Robust to what editors and their programs do (see shared FIELD-NOTES): rows
-sorted, filtered, blank rows inserted, columns added or moved, statuses typed
-in another case or language, the file re-saved by LibreOffice. Columns are
-found by their header (labels of any language), rows by claim ID.
+Robust to what editors and their programs do (see shared FIELD-NOTES): rows sorted,
+filtered, blank rows inserted, columns added or moved, statuses typed in another case or
+language, the file re-saved by LibreOffice. Columns are found by their header (labels of
+any language), rows by claim ID.
+
+What counts as the editor's, and so is carried by ``update``:
+
+- the editor columns (Status, Geprüft von, Datum, Beleg, Anmerkung) of every claim row;
+- the editor's own columns, whatever their header: none, one that repeats another, or one
+  that reads like ours (``status``, ``note``): only the first column headed exactly like
+  ours (else the first in any case or language) is ours, the others are the editor's;
+- rows without a claim ID (notes between or below the table), with where they stood;
+- comments (with their author), hyperlinks, formulas and number formats of any such cell;
+- the content hidden under merged cells;
+- a generated cell (claim, sentence, value, hint …) the editor typed over: the workbook
+  stores a fingerprint of each one it wrote, so a change is seen.
 
 Untrusted input: the file is checked to be a zip of sane size and compression
 ratio before openpyxl opens it (a zip bomb is refused, not unpacked), and
@@ -12,30 +24,46 @@ openpyxl parses XML with defusedxml.
 
 from __future__ import annotations
 
+import json
 import os
 import stat
+import zipfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from claims.checklist import layout
 from claims.checklist.labels import _load, available, status_code
-from claims.checklist.merge import StoredRow
+from claims.checklist.merge import CellData, NoteRow, OwnColumn, StoredRow
 from claims.errors import InputError
-from claims.limits import limit, shorten
+from claims.limits import shorten
 from claims.ziplimits import check_zip, count_cells
 
 HEADER_SEARCH_ROWS = 10
 
 
 class ReadChecklist(BaseModel):
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
     path: str
     meta: dict[str, str]
     rows: list[StoredRow]
     removed: list[StoredRow] = Field(default_factory=list)
-    extra_headers: list[str] = Field(default_factory=list)  # columns the editor added, in sheet order
+    own_columns: list[OwnColumn] = Field(default_factory=list)  # the editor's columns, in sheet order
+    notes: list[NoteRow] = Field(default_factory=list)  # rows without a claim ID
     unknown_statuses: list[tuple[str, str]] = Field(default_factory=list)  # (cell, text)
+    duplicates: list[tuple[str, str]] = Field(default_factory=list)  # (claim ID, cell) seen again
+    warnings: list[str] = Field(default_factory=list)
+    editor_sorted: bool = False  # the checklist's rows are not in article order
+    hidden: dict[tuple[str, str], Any] = Field(default_factory=dict)  # content under merged cells
+    workbook: Any = None  # for update: the workbook as read, formulas and all (openpyxl)
+    sheet_titles: dict[str, str] = Field(default_factory=dict)  # key (checklist, removed …) -> title
+
+    @property
+    def extra_headers(self) -> list[str]:
+        return [c.title for c in self.own_columns]
 
 
 def _refuse_bombs(path: Path) -> None:
@@ -49,73 +77,8 @@ def _refuse_bombs(path: Path) -> None:
     count_cells(path, path)
 
 
-class _TooManyCells(Exception):
-    def __init__(self, sheet: str, ref: str, cells: int) -> None:
-        super().__init__(sheet, ref, cells)
-        self.sheet, self.ref, self.cells = sheet, ref, cells
-
-
-def _guard_cell_ranges() -> None:
-    """Refuse merged ranges or hyperlinks over more cells than the limit, before openpyxl makes a
-    cell object for each covered cell (a checklist merges none; a few an editor merges are fine): one ``<mergeCell ref="A1:XFD1048576"/>`` of 60 bytes is 17
-    billion cells. Installed once into openpyxl's sheet reader; harmless to any other use of it."""
-    from openpyxl.utils import range_boundaries
-    from openpyxl.worksheet._reader import WorksheetReader
-
-    if getattr(WorksheetReader.bind_merged_cells, "_claims_guard", False):
-        return
-
-    def check(reader: Any, refs: list[Any]) -> None:
-        most = limit("MERGED_CELLS")
-        total = 0
-        for ref in refs:
-            try:
-                min_col, min_row, max_col, max_row = range_boundaries(str(ref))
-            except (ValueError, TypeError):
-                continue  # openpyxl reports what it cannot read itself
-            total += ((max_col or min_col or 1) - (min_col or 1) + 1) * ((max_row or min_row or 1) - (min_row or 1) + 1)
-            if total > most:
-                raise _TooManyCells(reader.ws.title, str(ref), total)
-
-    # the sheet's XML is parsed while its cells are bound; merges and links are bound after
-    def guarded(bind: Any, refs_of: Any) -> Any:
-        def bind_checked(self: Any) -> None:
-            check(self, refs_of(self.parser))
-            bind(self)
-
-        bind_checked._claims_guard = True  # type: ignore[attr-defined]
-        return bind_checked
-
-    WorksheetReader.bind_merged_cells = guarded(
-        WorksheetReader.bind_merged_cells,
-        lambda parser: [m.ref for m in parser.merged_cells.mergeCell] if parser.merged_cells else [])
-    WorksheetReader.bind_hyperlinks = guarded(
-        WorksheetReader.bind_hyperlinks,
-        lambda parser: [h.ref for h in getattr(parser.hyperlinks, "hyperlink", []) if h.ref])
-
-
-def _refuse_far_cells(wb: Any, path: Path) -> None:
-    """A sheet's used range (rows × columns) within the limit: every reader of a sheet walks it as
-    a rectangle, and one cell at XFD1048576 makes that 17 billion cells (a 22 KB file took
-    minutes and gigabytes). The cell that stretches it is named, so the editor can delete it."""
-    from openpyxl.utils import get_column_letter
-
-    most = limit("SHEET_CELLS")
-    total = 0
-    for ws in wb.worksheets:
-        cells = getattr(ws, "_cells", None)
-        if not cells:
-            continue
-        max_row = max(row for row, _ in cells)
-        max_col = max(col for _, col in cells)
-        total += max_row * max_col
-        if total <= most:
-            continue
-        row, col = max(cells, key=lambda rc: rc[0] * rc[1])
-        raise InputError(f"sheet {shorten(ws.title, 40)!r} reaches cell {get_column_letter(col)}{row} "
-                         f"({max_row:,} rows × {max_col:,} columns): the sheets' ranges add up to more "
-                         f"than {most:,} cells; delete what lies outside the table "
-                         f"(CLAIMS_MAX_SHEET_CELLS raises the limit)", path)
+def _norm(text: Any) -> str:
+    return " ".join(str(text).split())
 
 
 def _header_keys() -> dict[str, str]:
@@ -123,11 +86,15 @@ def _header_keys() -> dict[str, str]:
     keys: dict[str, str] = {}
     for lang in available():
         for key, label in _load(lang).columns.items():
-            keys[" ".join(label.split()).casefold()] = key
+            keys[_norm(label).casefold()] = key
         for key, label in _load(lang).data.get("previous_columns", {}).items():
             if key != "prefix":
-                keys[" ".join(label.split()).casefold()] = f"previous.{key}"
+                keys[_norm(label).casefold()] = f"previous.{key}"
     return keys
+
+
+def _exact_labels() -> dict[str, str]:
+    return {_norm(label): key for lang in available() for key, label in _load(lang).columns.items()}
 
 
 def _previous_prefixes() -> list[str]:
@@ -163,123 +130,252 @@ def _meta(wb: Any, path: Path) -> dict[str, str]:
     return meta
 
 
-def _find_header(ws: Any, keys: dict[str, str]) -> tuple[int, dict[int, str], dict[int, str]] | None:
-    """(header row, column -> key, column -> extra header) of a sheet with an ID column."""
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() == "")
+
+
+class _Columns:
+    """Which column of a sheet holds what: our keys, kept cells, the editor's own columns."""
+
+    def __init__(self, header_row: int, known: dict[int, str], own: dict[int, OwnColumn]) -> None:
+        self.header_row = header_row
+        self.known = known  # column -> our key, or previous.<key>
+        self.own = own  # column -> the editor's column
+
+    def key(self, col: int) -> str:
+        if col in self.known:
+            return self.known[col]
+        if col not in self.own:  # data in a column without a header: the editor's too
+            blank = sum(1 for c in self.own.values() if c.title == "")
+            self.own[col] = OwnColumn(key=f"own:#{blank + 1}", title="")
+        return self.own[col].key
+
+
+def _find_header(ws: Any, keys: dict[str, str], path: Path) -> _Columns | None:
+    exact = _exact_labels()
+    prefixes = _previous_prefixes()
     for row in ws.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS):
+        cells = [(c.column, _norm(c.value)) for c in row
+                 if getattr(c, "column", None) and not _empty(c.value)]
+        if not any(keys.get(h.casefold()) == "id" for _, h in cells):
+            continue
         known: dict[int, str] = {}
-        extra: dict[int, str] = {}
-        for cell in row:
-            if cell.value is None or str(cell.value).strip() == "":
+        # ours: the first column headed exactly like ours, else the first in any case or language
+        for strict in (True, False):
+            for col, header in cells:
+                key = exact.get(header) if strict else keys.get(header.casefold())
+                if key is None or col in known or key in known.values():
+                    continue
+                known[col] = key
+        own: dict[int, OwnColumn] = {}
+        seen: Counter[str] = Counter()
+        for col, header in cells:
+            if col in known:
                 continue
-            header = " ".join(str(cell.value).split())
-            label = header.casefold()
-            prefix = next((p for p in _previous_prefixes() if label.startswith(p)), None)
-            if label in keys and keys[label] not in known.values():
-                known[cell.column] = keys[label]
-            elif prefix is not None:  # kept cells of an editor's own column: "Vorher: Rückruf"
-                known[cell.column] = f"previous.{header[len(prefix):]}"
-            else:
-                extra[cell.column] = header
-        if "id" in known.values():
-            return row[0].row, known, extra
+            prefix = next((p for p in prefixes if header.casefold().startswith(p)), None)
+            if prefix is not None:  # kept cells of an editor's own column: "Vorher: Rückruf"
+                known[col] = f"previous.{header[len(prefix):]}"
+                continue
+            seen[header] += 1
+            n = seen[header]
+            own[col] = OwnColumn(key=f"own:{header}" + (f"#{n}" if n > 1 else ""), title=header)
+        return _Columns(row[0].row, known, own)
     return None
 
 
 def _cell_value(cell: Any) -> Any:
     value = cell.value
-    if value is None:
+    if _empty(value):
         return None
-    if isinstance(value, str) and value.strip() == "":
-        return None
-    if hasattr(value, "isoformat") and not isinstance(value, str):
-        return value  # dates stay dates
-    return value if not isinstance(value, str) else str(value)
+    if hasattr(value, "text") and not isinstance(value, str):  # ArrayFormula
+        return "=" + str(value.text).lstrip("=")
+    return value
 
 
-def _rows(ws: Any, path: Path, meta_ids: dict[str, dict[str, Any]],
-          keys: dict[str, str], vocabulary: dict[str, str] | None = None
-          ) -> tuple[list[StoredRow], list[str], list[tuple[str, str]]]:
-    found = _find_header(ws, keys)
-    if found is None:
+def _cell_data(cell: Any, cached: Any) -> CellData | None:
+    """Comment, hyperlink, formula, number format: what a cell holds beyond its value."""
+    comment = getattr(cell, "comment", None)
+    link = getattr(cell, "hyperlink", None)
+    formula = None
+    if getattr(cell, "data_type", None) == "f":
+        formula = _cell_value(cell)
+        formula = str(formula) if formula is not None else None
+    number_format = getattr(cell, "number_format", "General")
+    formatted = number_format not in (None, "General") and not isinstance(cached, str) and cached is not None
+    if comment is None and link is None and formula is None and not formatted:
+        return None
+    return CellData(
+        value=cached,
+        formula=formula,
+        comment=comment.text if comment is not None else None,
+        author=comment.author if comment is not None else None,
+        link=(link.target or (f"#{link.location}" if link.location else None)) if link is not None else None,
+        link_tooltip=getattr(link, "tooltip", None) if link is not None else None,
+        number_format=None if number_format == "General" else number_format,
+        coordinate=getattr(cell, "coordinate", None),
+    )
+
+
+def _fps(record: dict[str, Any]) -> dict[str, str]:
+    raw = record.get("cells_fp")
+    if not raw:
+        return {}
+    try:
+        data = json.loads(str(raw))
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def cell_fp(value: Any) -> str:
+    """A short fingerprint of what a generated cell shows, to see later whether an editor typed over it."""
+    import hashlib
+
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if hasattr(value, "hour") and hasattr(value, "date") and not isinstance(value, str):  # a datetime
+        value = value.replace(microsecond=0)
+        if (value.hour, value.minute, value.second) == (0, 0, 0):
+            value = value.date()  # openpyxl reads a date back as a datetime at midnight
+    text = "" if value is None else _norm(value)
+    return hashlib.blake2s(text.encode("utf-8"), digest_size=4).hexdigest()
+
+
+GENERATED = ("number", "kind", "claim", "sentence", "value", "paragraph", "line", "hint", "change")
+
+
+def _rows(ws: Any, cached_ws: Any, path: Path, meta_ids: dict[str, dict[str, Any]],
+          keys: dict[str, str], vocabulary: dict[str, str] | None, sheet_key: str,
+          out: ReadChecklist) -> tuple[list[StoredRow], list[OwnColumn]]:
+    columns = _find_header(ws, keys, path)
+    if columns is None:
         raise InputError(f"sheet {ws.title!r} has no ID column; was the header row deleted?", path)
-    header_row, known, extra = found
-    id_col = next(col for col, key in known.items() if key == "id")
+    status_col = next((c for c, k in columns.known.items() if k == "status"), None)
+    if status_col is None:
+        raise InputError(f"sheet {ws.title!r} has no column headed 'Status' in row {columns.header_row}: "
+                         f"its header was cleared or renamed. Type 'Status' into it again (nothing "
+                         f"was changed; without it every tick would read as open)", path)
+    id_col = next(col for col, key in columns.known.items() if key == "id")
+    above = ws.iter_rows(min_row=1, max_row=columns.header_row - 1) if columns.header_row > 1 else ()
+    for row in above:  # a title row the editor put on top
+        cells = {}
+        for cell in row:
+            if not getattr(cell, "column", None):
+                continue
+            data = _cell_data(cell, _cell_value(cell))
+            value = _cell_value(cell)
+            if value is not None or data is not None:
+                cells[columns.key(cell.column)] = data or CellData(value=value, coordinate=cell.coordinate)
+        if cells:
+            out.notes.append(NoteRow(sheet=sheet_key, after=None, row=row[0].row, cells=cells))
     rows: list[StoredRow] = []
-    unknown: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    for row in ws.iter_rows(min_row=header_row + 1):
+    seen: dict[str, StoredRow] = {}
+    previous_id: str | None = None
+    cached_rows = cached_ws.iter_rows(min_row=columns.header_row + 1) if cached_ws is not None else None
+    # cells beside the header row: the editor's own titles; a title of our own columns is ours
+    for cell in next(ws.iter_rows(min_row=columns.header_row, max_row=columns.header_row), ()):
+        if getattr(cell, "column", None) and (_cell_data(cell, None) is not None):
+            data = _cell_data(cell, _cell_value(cell))
+            if data is not None and (data.comment or data.link):
+                out.notes.append(NoteRow(sheet=sheet_key, after=None, header=True, row=cell.row,
+                                         cells={columns.key(cell.column): data.model_copy(
+                                             update={"value": None})}))
+    for row in ws.iter_rows(min_row=columns.header_row + 1):
+        cached_row = next(cached_rows, ()) if cached_rows is not None else ()
+        cached_by_col = {c.column: c.value for c in cached_row if getattr(c, "column", None)}
         by_col = {cell.column: cell for cell in row if getattr(cell, "column", None)}
         id_cell = by_col.get(id_col)
-        claim_id = str(id_cell.value).strip() if id_cell is not None and id_cell.value is not None else ""
+        claim_id = str(id_cell.value).strip() if id_cell is not None and not _empty(id_cell.value) else ""
+        cells: dict[str, Any] = {}
+        rich: dict[str, CellData] = {}
+        for col, cell in by_col.items():
+            value = _cell_value(cell)
+            cached = cached_by_col.get(col, value) if cached_rows is not None else value
+            if (hidden := out.hidden.pop((ws.title, cell.coordinate), None)) is not None:
+                value = cached = hidden
+            data = _cell_data(cell, cached)
+            if value is None and data is None:
+                continue
+            key = columns.key(col)
+            if data is not None:
+                rich[key] = data
+            if data is not None and data.formula is not None:  # its last value, or (never computed) itself
+                cells[key] = cached if cached not in (None, "") else data.formula
+            else:
+                cells[key] = value
         if not claim_id:
-            continue  # blank rows, editors' own notes below the table
-        if claim_id in seen:
-            raise InputError(f"claim ID {shorten(claim_id, 40)} appears twice (cell {id_cell.coordinate}); "
-                             f"remove the copied row", path)
-        seen.add(claim_id)
-        values: dict[str, Any] = {}
+            if cells or rich:  # an editor's own row: a note between or below the table
+                out.notes.append(NoteRow(sheet=sheet_key, after=previous_id, row=row[0].row,
+                                         cells={k: rich.get(k) or CellData(value=v) for k, v in cells.items()}))
+            continue
         editor: dict[str, Any] = {}
+        own: dict[str, Any] = {}
         previous: dict[str, Any] = {}
-        for col, key in known.items():
-            cell = by_col.get(col)
-            value = _cell_value(cell) if cell is not None else None
+        generated: dict[str, Any] = {}
+        for key, value in cells.items():
             if key.startswith("previous."):
                 if value is not None:
                     previous[key.split(".", 1)[1]] = value
+            elif key.startswith("own:"):
+                own[key] = value
             elif key in layout.EDITOR_KEYS:
-                if value is not None:
-                    editor[key] = value
-            else:
-                values[key] = value
-        for col, header in extra.items():
-            cell = by_col.get(col)
-            value = _cell_value(cell) if cell is not None else None
-            if value is not None:
-                editor[header] = value
-        comments = {(known.get(c.column) or extra.get(c.column) or c.coordinate): c.comment.text
-                    for c in row if getattr(c, "comment", None) is not None}
-        if comments:
-            editor["_comments"] = comments
+                editor[key] = value
+            elif key != "id":
+                generated[key] = value
+        stored = meta_ids.get(claim_id, {})
+        fps = _fps(stored)
+        edited = {k: v for k, v in generated.items() if k in fps and cell_fp(v) != fps[k]}
+        edited.update({k: None for k in fps if k not in generated and fps[k] != cell_fp(None)})
         raw_status = editor.get("status")
         status = status_code(raw_status, vocabulary)
         if status is None:
             status = "open"
-            unknown.append((by_col[next(c for c, k in known.items() if k == "status")].coordinate,
-                            str(raw_status)))
-        stored = meta_ids.get(claim_id, {})
-        rows.append(StoredRow(
+            out.unknown_statuses.append((f"{ws.title}!{by_col[status_col].coordinate}"
+                                         if status_col in by_col else ws.title, str(raw_status)))
+        record = StoredRow(
             id=claim_id,
-            kind=str(stored.get("kind") or values.get("kind") or ""),
-            text=str(stored.get("text") or values.get("claim") or ""),
-            sentence=str(values.get("sentence") or ""),
-            status=status, editor=editor, previous=previous, row=id_cell.row,
-        ))
-    return rows, list(extra.values()), unknown
+            kind=str(stored.get("kind") or generated.get("kind") or ""),
+            text=str(stored.get("text") or generated.get("claim") or ""),
+            sentence=str(generated.get("sentence") or ""),
+            status=status, editor=editor, own=own, previous=previous, generated=generated,
+            edited=edited, cells=rich, row=id_cell.row, sheet=sheet_key,
+            number=_int(generated.get("number")),
+        )
+        if claim_id in seen:
+            out.duplicates.append((claim_id, f"{ws.title}!{id_cell.coordinate}"))
+            seen[claim_id].copies.append(record)
+            continue
+        seen[claim_id] = record
+        rows.append(record)
+        previous_id = claim_id
+    return rows, [columns.own[c] for c in sorted(columns.own)]
 
 
-def read_checklist(path: str | Path, vocabulary: dict[str, str] | None = None) -> ReadChecklist:
+def _int(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def read_checklist(path: str | Path, vocabulary: dict[str, str] | None = None, *,
+                   for_update: bool = False) -> ReadChecklist:
     """Read a claims checklist; any problem is an InputError naming the file (and cell).
 
     ``vocabulary``: a newsroom's status words (casefolded) to canonical codes (configuration).
+    ``for_update``: read formulas as formulas too, and keep the workbook for the writer.
     """
+    from claims.checklist.workbook_io import open_workbook
+
     path = Path(path)
     if not path.exists():
         raise InputError("no such checklist", path)
     _refuse_bombs(path)
-    import openpyxl  # lazy: only commands that read workbooks pay for it
-
-    _guard_cell_ranges()
-    try:
-        wb = openpyxl.load_workbook(path, data_only=True, rich_text=False)
-    except _TooManyCells as exc:
-        raise InputError(f"sheet {shorten(exc.sheet, 40)!r} merges or links {exc.cells:,} cells "
-                         f"({shorten(exc.ref, 40)}); more than {limit('MERGED_CELLS'):,} are refused "
-                         f"(CLAIMS_MAX_MERGED_CELLS raises the limit)", path) from None
-    except RecursionError:
-        raise InputError("cannot read the workbook: it nests too deep", path) from None
-    except Exception as exc:  # openpyxl raises many kinds on damaged files
-        raise InputError(f"cannot read the workbook: {type(exc).__name__}: {shorten(exc)}", path) from None
-    _refuse_far_cells(wb, path)
+    opened = open_workbook(path, data_only=not for_update)
+    wb = opened.wb
+    cached_wb = None
+    if for_update and _has_formulas(path, _sheet_names("checklist") | _sheet_names("removed")):
+        cached_wb = open_workbook(path, data_only=True).wb
     meta = _meta(wb, path)
     meta_ids: dict[str, dict[str, Any]] = {}
     if layout.CLAIMS_SHEET in wb.sheetnames:
@@ -290,18 +386,102 @@ def read_checklist(path: str | Path, vocabulary: dict[str, str] | None = None) -
             if record.get("id"):
                 meta_ids[str(record["id"])] = record
     keys = _header_keys()
+    out = ReadChecklist(path=str(path), meta=meta, rows=[], warnings=list(opened.warnings),
+                        hidden=dict(opened.hidden))
     checklist_names = _sheet_names("checklist")
     removed_names = _sheet_names("removed")
     checklist_ws = next((wb[n] for n in wb.sheetnames if n.casefold() in checklist_names), wb.worksheets[0])
-    rows, extra, unknown = _rows(checklist_ws, path, meta_ids, keys, vocabulary)
+    out.sheet_titles["checklist"] = checklist_ws.title
+    cached = cached_wb[checklist_ws.title] if cached_wb is not None else None
+    rows, own = _rows(checklist_ws, cached, path, meta_ids, keys, vocabulary, "checklist", out)
     removed: list[StoredRow] = []
     for name in wb.sheetnames:
-        if name.casefold() in removed_names:
-            removed, more_extra, more_unknown = _rows(wb[name], path, meta_ids, keys, vocabulary)
-            extra += [h for h in more_extra if h not in extra]
-            unknown += more_unknown
+        if name.casefold() in removed_names and name != checklist_ws.title:
+            out.sheet_titles["removed"] = name
+            cached = cached_wb[name] if cached_wb is not None else None
+            more, more_own = _rows(wb[name], cached, path, meta_ids, keys, vocabulary, "removed", out)
+            removed += more
+            own += [c for c in more_own if c.key not in {o.key for o in own}]
     for row in removed:
         if row.id in meta_ids and not row.kind:
             row.kind = str(meta_ids[row.id].get("kind") or "")
-    return ReadChecklist(path=str(path), meta=meta, rows=rows, removed=removed, extra_headers=extra,
-                         unknown_statuses=unknown)
+    if not for_update:
+        within = [(i, c) for i, c in out.duplicates]
+        for claim_id, cell in within:
+            first = next((r for r in rows + removed if r.id == claim_id), None)
+            if first is not None and any(copy.sheet == first.sheet for copy in first.copies):
+                raise InputError(f"claim ID {shorten(claim_id, 40)} appears twice (cell {cell}); remove the copied "
+                                 f"row, or run `claims update`, which merges the two", path)
+    numbers = [r.number for r in rows if r.number is not None]
+    out.editor_sorted = numbers != sorted(numbers)
+    out.rows, out.removed, out.own_columns = rows, removed, own
+    if for_update:
+        out.workbook = wb
+        out.warnings += _pictures_warning(path)
+    return out
+
+
+def _pictures_warning(path: Path) -> list[str]:
+    """openpyxl drops pictures without a word when Pillow is missing: say so."""
+    import importlib.util
+
+    if importlib.util.find_spec("PIL") is not None:
+        return []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            pictures = [n for n in archive.namelist() if n.startswith("xl/media/")]
+    except (zipfile.BadZipFile, OSError):
+        return []
+    if not pictures:
+        return []
+    return [f"{len(pictures)} pictures in the workbook cannot be carried into the new file without "
+            f"Pillow (pip install pillow); they stay in the backup"]
+
+
+def stored_meta(path: Path) -> dict[str, str]:
+    """The ``_meta`` values of a checklist (language, article date …), read without loading the
+    whole workbook; empty when there is no readable checklist (the full read says why)."""
+    from claims.checklist.workbook_io import open_read_only
+
+    try:
+        if not Path(path).is_file():
+            return {}
+    except OSError:  # a name too long for the file system: the full read says so
+        return {}
+    try:
+        _refuse_bombs(Path(path))
+        wb = open_read_only(Path(path))
+    except InputError:
+        return {}
+    try:
+        if layout.META_SHEET not in wb.sheetnames:
+            return {}
+        meta: dict[str, str] = {}
+        for row in wb[layout.META_SHEET].iter_rows(min_col=1, max_col=2, values_only=True):
+            if row and row[0] is not None:
+                meta[str(row[0])] = "" if len(row) < 2 or row[1] is None else str(row[1])
+        return meta
+    except Exception:  # a damaged part: the full read reports it
+        return {}
+    finally:
+        wb.close()
+
+
+def _has_formulas(path: Path, titles: set[str]) -> bool:
+    """Does a claim sheet hold a formula (``<f>``)? Only then is the file read a second time for
+    the values the formulas last computed (the overview's own formulas do not count)."""
+    from claims.checklist.fastrows import _sheet_parts
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = _sheet_parts(archive)
+            for title, part in parts.items():
+                if title.casefold() not in titles:
+                    continue
+                with archive.open(part) as handle:
+                    while chunk := handle.read(1 << 20):
+                        if b"<f>" in chunk or b"<f " in chunk or b":f>" in chunk or b":f " in chunk:
+                            return True
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return True
+    return False

@@ -25,7 +25,7 @@ from claims.models import Article, ExtractionResult
 def rows(result: ExtractionResult, article: Article) -> list[list[Any]]:
     """Header and one row per claim, already made safe for a spreadsheet."""
     labels = labels_for(article.lang or result.article.lang)
-    keys = [c.key for c in layout.CHECKLIST_COLUMNS]
+    keys = [c.key for c in layout.CHECKLIST_COLUMNS if c.key != "change"]  # no update marks in CSV
     out: list[list[Any]] = [[csv_safe(labels.columns[k]) for k in keys]]
     open_label = labels.status_label("open")
     from claims.findings.workbook import cells as finding_cells
@@ -38,7 +38,7 @@ def rows(result: ExtractionResult, article: Article) -> list[list[Any]]:
             "kind": labels.kind(claim.kind),
             "claim": claim.text,
             "sentence": " ".join(claim.sentence.split()),
-            "value": display.show(claim.kind, claim.value, labels),
+            "value": display.show(claim.kind, claim.value, labels, claim.text),
             "finding": found[claim.id][0] if claim.id in found else "",
             "paragraph": claim.paragraph or "",
             "line": claim.line or "",

@@ -167,8 +167,14 @@ def _parse_date(value: Any, source: str) -> dt.date | None:
 
 def article_from_text(text: str, *, path: str | None = None, fmt: str = "txt",
                       lang: str | None = None, date: Any = None, title: str | None = None,
-                      warnings: list[str] | None = None, default_lang: str = "de") -> Article:
-    """Build an Article from decoded text; front matter fills what the caller left open."""
+                      warnings: list[str] | None = None, default_lang: str | None = "de",
+                      default_date: Any = None) -> Article:
+    """Build an Article from decoded text; front matter fills what the caller left open.
+
+    ``lang`` and ``date`` override the front matter; ``default_lang`` and ``default_date``
+    (a checklist's stored values, the configuration) apply when the front matter says nothing.
+    A language named nowhere is detected from the text (claims.text.language), else German.
+    """
     clean = text
     meta: dict[str, Any] = {}
     if fmt == "md":
@@ -177,11 +183,13 @@ def article_from_text(text: str, *, path: str | None = None, fmt: str = "txt",
         raise InputError("the article is empty", path or "<text>")
     article_date = _parse_date(date, path or "<text>") if date is not None else \
         _parse_date(meta.get("date"), path or "<text>")
+    if article_date is None and default_date not in (None, ""):
+        article_date = _parse_date(default_date, path or "<text>")
     return Article.model_construct(
         path=path,
         title=title or (str(meta["title"]) if meta.get("title") else None),
         date=article_date,
-        lang=_language(lang, meta, default_lang, path or "<text>"),
+        lang=_language(lang, meta, default_lang, clean, path or "<text>"),
         format=fmt,
         text=text,
         clean=clean,
@@ -190,18 +198,25 @@ def article_from_text(text: str, *, path: str | None = None, fmt: str = "txt",
     )
 
 
-def _language(lang: str | None, meta: dict[str, Any], default_lang: str, source: str) -> str:
-    """The article's language (argument, else front matter, else the default), checked as a name."""
+def _language(lang: str | None, meta: dict[str, Any], default_lang: str | None, clean: str,
+              source: str) -> str:
+    """The article's language, checked as a name: the argument, else the front matter, else the
+    default (a checklist's stored language, the configuration), else detected from the text."""
     if lang:
         return check_lang(lang)
     named = meta.get("lang") or meta.get("language")
     if named:
         return check_lang(named, source, what="front matter lang")
-    return check_lang(default_lang, what="default language")
+    if default_lang:
+        return check_lang(default_lang, what="default language")
+    from claims.text.language import detect
+
+    return detect(clean) or "de"
 
 
 def read_article(path: str | Path, *, lang: str | None = None, date: Any = None,
-                 input_format: str | None = None, default_lang: str = "de") -> Article:
+                 input_format: str | None = None, default_lang: str | None = "de",
+                 default_date: Any = None) -> Article:
     """Read and decode an article file; every failure is an :class:`InputError` naming it.
 
     ``lang`` overrides the front matter; ``default_lang`` applies when neither says.
@@ -214,11 +229,12 @@ def read_article(path: str | Path, *, lang: str | None = None, date: Any = None,
         if len(data) > most:
             raise InputError(_too_big(most), "<stdin>")
         return article_from_bytes(data, "<stdin>", input_format or "txt", lang=lang, date=date,
-                                  default_lang=default_lang)
+                                  default_lang=default_lang, default_date=default_date)
     file = Path(path)
     data = _read_file(file, most, input_format)
     fmt = input_format or READABLE_SUFFIXES[file.suffix.lower()]
-    return article_from_bytes(data, str(file), fmt, lang=lang, date=date, default_lang=default_lang)
+    return article_from_bytes(data, str(file), fmt, lang=lang, date=date, default_lang=default_lang,
+                              default_date=default_date)
 
 
 def _too_big(most: int) -> str:
@@ -271,7 +287,7 @@ def _read_file(file: Path, most: int, input_format: str | None) -> bytes:
 
 
 def article_from_bytes(data: bytes, name: str, fmt: str, *, lang: str | None = None,
-                       date: Any = None, default_lang: str = "de") -> Article:
+                       date: Any = None, default_lang: str | None = "de", default_date: Any = None) -> Article:
     """An article from a file's bytes (or stdin's): .docx and .html become one paragraph a line."""
     if fmt not in INPUT_FORMATS:
         raise InputError(f"unknown input format {fmt!r} (known: {', '.join(INPUT_FORMATS)})", name)
@@ -279,7 +295,7 @@ def article_from_bytes(data: bytes, name: str, fmt: str, *, lang: str | None = N
         from claims.text.formats import docx_text
 
         return article_from_text(docx_text(data, name), path=name, fmt=fmt, lang=lang, date=date,
-                                 default_lang=default_lang)
+                                 default_lang=default_lang, default_date=default_date)
     text, warnings = decode(data, name)
     title = None
     if fmt == "html":
@@ -287,4 +303,4 @@ def article_from_bytes(data: bytes, name: str, fmt: str, *, lang: str | None = N
 
         text, title = html_text(text)
     return article_from_text(text, path=name, fmt=fmt, lang=lang, date=date, title=title, warnings=warnings,
-                             default_lang=default_lang)
+                             default_lang=default_lang, default_date=default_date)
