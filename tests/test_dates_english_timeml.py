@@ -122,3 +122,14 @@ def test_timeml_values_of_more_english_news_dates(rules, text, claim, value, art
 def test_a_year_before_a_noun_is_a_date_and_no_figure(rules):
     result = claims.extract("She lost in the 2024 quarterfinals.", lang="en", date=ARTICLE_DATE, rules=rules)
     assert [(c.kind, c.text) for c in result.claims] == [("date", "2024")]
+
+
+@pytest.mark.parametrize("text, claim, value", [
+    # the year of the same event frames a month without one (CLAIMS.md Values) ...
+    ("The firm was founded in 1998 and in March it hired 40 people.", "in March", "1998-03"),
+    # ... a year that ends a span or sits in an aside does not
+    ("Dwyer, who ran the unit from 2014 to 2021, was convicted in February.", "in February", "2025-02"),
+    ("The plant, built in 1998, closed in March.", "in March", "2025-03"),
+])
+def test_a_year_frames_a_month_of_its_own_event_only(rules, text, claim, value):
+    assert dates(text, rules, "2025-06-18").get(claim) == value
