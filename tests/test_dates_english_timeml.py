@@ -85,3 +85,51 @@ def test_the_tense_moves_a_month_without_a_year_to_its_side_of_the_article(rules
 
 def test_an_easter_egg_is_no_date(rules):
     assert dates("The Easter egg hunt drew a crowd.", rules) == {}
+
+
+@pytest.mark.parametrize("text, claim, value", [
+    # a present without a verb of schedule tells what happened (headlines, captions, leads)
+    ("Storm hits coast on Monday, cutting power to thousands.", "on Monday", "2025-03-24"),
+    ("Firefighters battle a blaze near the port on Sunday.", "on Sunday", "2025-03-23"),
+    # a present of schedule or plan, and a present passive, tell what is to come
+    ("The ferry resumes service on Saturday.", "on Saturday", "2025-03-29"),
+    ("The bridge is closed on Friday for repairs.", "on Friday", "2025-03-28"),
+    # the verb right before the date is the clause's own: the day of the report
+    ("The company said on Tuesday it would close two plants.", "on Tuesday", "2025-03-25"),
+    ("The union told reporters Monday that a strike would start soon.", "Monday", "2025-03-24"),
+])
+def test_english_news_reads_a_present_weekday_as_past_unless_scheduled(rules, text, claim, value):
+    assert dates(text, rules).get(claim) == value
+
+
+@pytest.mark.parametrize("text, claim, value, article", [
+    ("Prices are up 4% since October.", "since October", "2024-10", "2025-06-10"),
+    ("A 2023 report put the damage at $2 billion.", "2023", "2023", ARTICLE_DATE),
+    ("The levee was built in the late 1800s.", "in the late 1800s", "18", ARTICLE_DATE),
+    ("The fire started at about 3 a.m. Sunday.", "at about 3 a.m. Sunday", "2025-03-23T03:00", ARTICLE_DATE),
+    ("Sterling rose to $1.30 by 1030 GMT.", "by 1030 GMT", "2025-03-26T10:30", ARTICLE_DATE),
+    ("Sales fell in the final three months of 2024.", "in the final three months of 2024", "2024-Q4", ARTICLE_DATE),
+    ("Rents doubled over the past decade.", "over the past decade", "P1DE", ARTICLE_DATE),
+    ("Hundreds of people fled over the weekend.", "over the weekend", "2025-W12-WE", ARTICLE_DATE),
+    ("The museum will reopen in two weeks.", "in two weeks", "2025-W15", ARTICLE_DATE),
+    ("She won in 2 hours, 41 minutes.", "in 2 hours, 41 minutes", "PT2H41M", ARTICLE_DATE),
+    ("Walking for half an hour a day helps.", "for half an hour", "PT30M", ARTICLE_DATE),
+])
+def test_timeml_values_of_more_english_news_dates(rules, text, claim, value, article):
+    assert dates(text, rules, article).get(claim) == value
+
+
+def test_a_year_before_a_noun_is_a_date_and_no_figure(rules):
+    result = claims.extract("She lost in the 2024 quarterfinals.", lang="en", date=ARTICLE_DATE, rules=rules)
+    assert [(c.kind, c.text) for c in result.claims] == [("date", "2024")]
+
+
+@pytest.mark.parametrize("text, claim, value", [
+    # the year of the same event frames a month without one (CLAIMS.md Values) ...
+    ("The firm was founded in 1998 and in March it hired 40 people.", "in March", "1998-03"),
+    # ... a year that ends a span or sits in an aside does not
+    ("Dwyer, who ran the unit from 2014 to 2021, was convicted in February.", "in February", "2025-02"),
+    ("The plant, built in 1998, closed in March.", "in March", "2025-03"),
+])
+def test_a_year_frames_a_month_of_its_own_event_only(rules, text, claim, value):
+    assert dates(text, rules, "2025-06-18").get(claim) == value

@@ -48,26 +48,26 @@ EN_NEWS = Path(__file__).resolve().parent / "gold" / "en-news"
 
 # kind -> minimum F1 (F1 measured on 2026-12-07 minus 0.05, rounded down)
 F1_FLOORS = {
-    "date": 0.87,          # measured 0.9255
-    "figure": 0.91,        # measured 0.9600
+    "date": 0.91,          # measured 0.9692 (2026-12-07, after the English rule work; first 0.9255)
+    "figure": 0.94,        # measured 0.9919 (after the English rule work; first 0.9600)
     "quote": 0.95,         # measured 1.0000
     "attribution": 0.84,   # measured 0.8148; 0.8966 after the English attribution rules (wt-speaker)
-    "role": 0.67,          # measured 0.7222
-    "superlative": 0.73,   # measured 0.7857
-    "credit": 0.83,        # measured 0.8889
-    "all": 0.86,           # measured 0.9108
+    "role": 0.92,          # measured 0.9778 (after the English rule work; first 0.7222)
+    "superlative": 0.88,   # measured 0.9394 (after the English rule work; first 0.7857)
+    "credit": 0.95,        # measured 1.0000 (after the English rule work; first 0.8889)
+    "all": 0.92,           # measured 0.97 with both branches merged (first 0.9108)
 }
 
 # kind -> minimum value accuracy (measured on 2026-12-07 minus 0.05, rounded down); a
 # superlative has no value
 VALUE_FLOORS = {
-    "date": 0.83,          # TIMEX3 strings; measured 0.8814
-    "figure": 0.93,        # number and qualifier; measured 0.9833
+    "date": 0.89,          # TIMEX3 strings; measured 0.9444 (after the English rule work; first 0.8814)
+    "figure": 0.95,        # number and qualifier; measured 1.0000 (after the English rule work; first 0.9833)
     "quote": 0.85,         # speakers; measured 0.7879; 0.9091 after speaker resolution (wt-speaker)
     "attribution": 0.79,   # sources; measured 0.8485
     "role": 0.95,          # persons; measured 1.0000
     "credit": 0.95,        # credited names; measured 1.0000
-    "all": 0.88,           # measured 0.9138; 0.9305 after speaker resolution (wt-speaker)
+    "all": 0.90,           # measured 0.95 with both branches merged (first 0.9138)
 }
 
 

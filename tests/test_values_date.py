@@ -511,6 +511,11 @@ def test_a_year_named_for_a_business_period_gives_its_quarter_a_year(rules):
     assert found["im vierten Quartal"] == "2023-Q4"
 
 
+def test_a_month_with_a_direction_counts_from_the_article_not_from_a_story(rules):
+    text = "Im Oktober 2022 stieg die Inflation auf 11 Prozent. Seit August hat die Bank die Zinsen gesenkt."
+    assert dict(dates(text, rules, date="2025-04-16"))["Seit August"] == "2024-08"
+
+
 def test_a_year_of_a_span_or_of_an_attribute_is_no_frame_for_a_day(rules):
     found = dict(dates("Der 1990 gegründete Chor sang am 9. März, seit 2010 ist er bekannt.", rules))
     assert found["am 9. März"] == "2025-03-09"

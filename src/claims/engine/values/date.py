@@ -626,7 +626,8 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
         if year is None:
             if article is None:
                 return f"XXXX-{month:02d}", None
-            told = _context_year(fields, ctx)
+            # a direction (seit August, last January) counts from the article, as for a day-month
+            told = None if back else _context_year(fields, ctx)
             if told is not None and (told, month) <= (article.year, article.month):
                 return f"{told:04d}-{month:02d}", None
             year = _nearest_month_year(month, article)
