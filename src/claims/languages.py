@@ -10,8 +10,10 @@ rule set, find nothing, and let ``claims check`` pass an unchecked article.
 from __future__ import annotations
 
 import re
+from importlib import resources
+from pathlib import Path
 
-from claims.errors import ClaimsError
+from claims.errors import ClaimsError, RuleError
 
 # BCP 47 in the shape we use: a primary tag of letters, subtags of letters and digits
 _TAG = re.compile(r"[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8}){0,3}")
@@ -29,3 +31,14 @@ def check_lang(value: object, source: object = None, line: int | None = None, wh
         raise LanguageError(f"{what} {shorten(value, 40)!r} is not a language name like de or en",
                             source, line)
     return value
+
+
+def builtin_rules_dir() -> Path:
+    """The rules shipped with the package (in the wheel) or, from a checkout, the repo's."""
+    packaged = resources.files("claims") / "rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[2] / "rules"
+    if checkout.is_dir():
+        return checkout
+    raise RuleError("the built-in rules are missing from this installation; reinstall claims")

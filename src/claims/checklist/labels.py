@@ -1,4 +1,4 @@
-"""Label sets of the checklist, one TOML file per language in ``labels/``.
+"""Label sets of the checklist, one ``labels.toml`` in each language's rule folder.
 
 The program stores canonical codes (kinds ``date`` …, statuses ``open`` …);
 editors see labels. :func:`status_code` maps any language's status label back
@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from claims.languages import builtin_rules_dir
 
 DEFAULT_LANG = "de"
 FALLBACK_LANG = "en"  # for a language without a label set of its own
@@ -21,7 +22,7 @@ REQUIRED_SECTIONS = ("sheets", "columns", "article_columns", "kinds", "status", 
 
 
 class Labels:
-    """One language's labels, read from ``labels/<lang>.toml``."""
+    """One language's labels, read from ``rules/<lang>/labels.toml``."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         missing = [s for s in REQUIRED_SECTIONS if s not in data]
@@ -55,8 +56,8 @@ class Labels:
 
 @cache
 def _available() -> tuple[str, ...]:
-    folder = resources.files("claims.checklist") / "labels"
-    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
+    folder = builtin_rules_dir()
+    return tuple(sorted(p.name for p in folder.iterdir() if (p / "labels.toml").is_file()))
 
 
 def available() -> list[str]:
@@ -66,7 +67,7 @@ def available() -> list[str]:
 
 @cache
 def _load(lang: str) -> Labels:
-    text = (resources.files("claims.checklist") / "labels" / f"{lang}.toml").read_text(encoding="utf-8")
+    text = (builtin_rules_dir() / lang / "labels.toml").read_text(encoding="utf-8")
     return Labels(tomllib.loads(text))
 
 

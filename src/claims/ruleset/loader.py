@@ -17,7 +17,6 @@ import sys
 import threading
 import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -26,27 +25,17 @@ import regex
 from pydantic import ValidationError
 
 from claims.errors import RuleError
-from claims.languages import check_lang
+from claims.languages import builtin_rules_dir, check_lang
 from claims.limits import limit
 from claims.ruleset import cache
 from claims.ruleset.schema import LanguageFile, LinkSpec, ListFile, RuleFile, RuleSpec
 
 FINDINGS_FILE = "findings.toml"  # not a rule file: the checks' messages and cues (claims.findings.data)
+LABELS_FILE = "labels.toml"  # not a rule file: the workbook's labels (claims.checklist.labels)
 # {name}: a fragment or a word list; {name=value}: the entries of a list whose value names
 # ``value`` (a TOML list's value is one word, several separated by blanks, or an array)
 REFERENCE = regex.compile(r"(?<!\\[pPNgxuU])\{([A-Za-z_][A-Za-z0-9_]*)(?:=([^{}=\s]+))?\}")
 _MAX_EXPANSION_DEPTH = 20
-
-
-def builtin_rules_dir() -> Path:
-    """The rules shipped with the package (in the wheel) or, from a checkout, the repo's."""
-    packaged = resources.files("claims") / "rules"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    checkout = Path(__file__).resolve().parents[3] / "rules"
-    if checkout.is_dir():
-        return checkout
-    raise RuleError("the built-in rules are missing from this installation; reinstall claims")
 
 
 def lookup_key(text: str) -> str:
@@ -556,7 +545,7 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
     files: list[tuple[Path, RuleFile, str]] = []
     for folder in dirs:
         for path in sorted(folder.glob("*.toml")):
-            if path.name in ("language.toml", FINDINGS_FILE):
+            if path.name in ("language.toml", FINDINGS_FILE, LABELS_FILE):
                 continue
             data, raw = _read_toml(path)
             try:

@@ -1,7 +1,7 @@
 """The language of an article that names none (no ``--lang``, front matter, checklist or
 configuration): a vote of frequent function words.
 
-Each language with a word list in ``stopwords/`` (one word a line) gets a point for every
+Each language with a list ``rules/<lang>/lists/function_words.txt`` (one word a line) gets a point for every
 word of the text in its list; the most points win, a tie or no point at all gives ``None``
 (the caller's default then applies). Measured against the library detectors langdetect,
 py3langid, lingua and pycld2 on short German and English texts of our own (docs/benchmarks.md,
@@ -13,20 +13,22 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
+
+from claims.languages import builtin_rules_dir
 
 _WORD = re.compile(r"[^\W\d_]+")
+FUNCTION_WORDS = "function_words.txt"  # in rules/<lang>/lists/, one word a line
 SAMPLE_CHARS = 20_000  # the start of an article decides; enough words, little work
 
 
 @cache
 def _lists() -> dict[str, frozenset[str]]:
-    folder = resources.files("claims.text") / "stopwords"
     lists: dict[str, frozenset[str]] = {}
-    for entry in folder.iterdir():
-        if entry.name.endswith(".txt"):
+    for folder in sorted(builtin_rules_dir().iterdir()):
+        entry = folder / "lists" / FUNCTION_WORDS
+        if entry.is_file():
             words = [w.strip().casefold() for w in entry.read_text(encoding="utf-8").splitlines()]
-            lists[entry.name[:-4]] = frozenset(w for w in words if w and not w.startswith("#"))
+            lists[folder.name] = frozenset(w for w in words if w and not w.startswith("#"))
     return lists
 
 
