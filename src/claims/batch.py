@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from claims.config import DEFAULT_LANG
 from claims.errors import ClaimsError, InputError
 from claims.text.reader import READABLE_SUFFIXES
 
@@ -40,7 +41,7 @@ class Job:
 
     path: str
     lang: str | None = None
-    default_lang: str | None = "de"  # None: detect it from the text
+    default_lang: str | None = DEFAULT_LANG  # None: detect it from the text
     date: str | None = None
     input_format: str | None = None
     rule_dirs: tuple[str, ...] = ()
@@ -202,7 +203,7 @@ def _preload(jobs: Sequence[Job]) -> None:
     """
     from claims.ruleset import load_ruleset
 
-    for key in sorted({(j.lang or j.default_lang or "de", j.rule_dirs, tuple(sorted(j.disabled))) for j in jobs}):
+    for key in sorted({(j.lang or j.default_lang or DEFAULT_LANG, j.rule_dirs, tuple(sorted(j.disabled))) for j in jobs}):
         load_ruleset(key[0], tuple(Path(d) for d in key[1]), key[2])
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from claims import __version__, exitcodes
+from claims.config import DEFAULT_LANG
 from claims.errors import ClaimsError
 
 # The command line uses no pydantic plugins; looking for them scans every installed package's
@@ -502,7 +503,7 @@ def rules() -> None:
 
 
 @rules.command("list")
-@click.option("--lang", default="de", show_default=True, callback=_lang_name,
+@click.option("--lang", default=DEFAULT_LANG, show_default=True, callback=_lang_name,
               help="The language whose rules to list.")
 @click.option("--kind", help="Only rules of this kind (finding: the checks of claims against each other).")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
@@ -524,11 +525,12 @@ def rules_list(lang: str, kind: str | None, rule_dirs: tuple[str, ...]) -> None:
 
 @rules.command("test")
 @click.argument("path", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--lang", help="Language to test (default: every built-in language, or PATH's).", callback=_lang_name)
+@click.option("--lang", help="Language to test (default: every language, or PATH's).", callback=_lang_name)
 @click.option("-v", "--verbose", is_flag=True, help="List every example, not just failures.")
 def rules_test(path: Path | None, lang: str | None, verbose: bool) -> None:
     """Run every rule's examples. PATH: a rule directory of your own, tested over the built-ins."""
-    from claims.ruleset import builtin_rules_dir, load_ruleset
+    from claims.languages import available_languages
+    from claims.ruleset import load_ruleset
     from claims.ruleset.examples import run_examples
 
     if lang:
@@ -538,10 +540,10 @@ def rules_test(path: Path | None, lang: str | None, verbose: bool) -> None:
 
         langs = [tomllib.loads((path / "language.toml").read_text(encoding="utf-8")).get("lang", path.name)]
     else:
-        builtin = sorted(p.name for p in builtin_rules_dir().iterdir() if (p / "language.toml").is_file())
+        known = available_languages()
         # a folder of the built-in shape (PATH/de/*.toml) tests those languages; a flat one, all
-        own = [name for name in builtin if path is not None and (path / name).is_dir()]
-        langs = own or builtin
+        own = [name for name in known if path is not None and (path / name).is_dir()]
+        langs = own or known
     failed = passed = todos = 0
     for language in langs:
         extra = (path,) if path is not None else ()
@@ -594,7 +596,8 @@ def rules_docs(output: Path | None) -> None:
 
 @main.command("eval")
 @click.argument("gold_dir", type=click.Path(path_type=Path))
-@click.option("--lang", help="Language of every article (default: meta.json's \"lang\", else the article's front matter, else de).", callback=_lang_name)
+@click.option("--lang", help="Language of every article (default: meta.json's \"lang\", else the article's front matter, "
+                              f"else {DEFAULT_LANG}).", callback=_lang_name)
 @click.option("--json", "as_json", is_flag=True, help="Scores and misses as JSON.")
 @click.option("--show", is_flag=True, help="List misses, false alarms and wrong values.")
 @click.option("--kind", help="With --show: only this kind.")

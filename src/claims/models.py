@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from claims.config import DEFAULT_LANG
+
 Kind = Literal["date", "figure", "quote", "attribution", "role", "superlative", "credit"]
 KINDS: tuple[str, ...] = ("date", "figure", "quote", "attribution", "role", "superlative", "credit")
 
@@ -68,7 +70,7 @@ class Article(BaseModel):
     path: str | None = None
     title: str | None = None
     date: dt.date | None = None
-    lang: str = "de"
+    lang: str = DEFAULT_LANG
     format: str = "txt"
     text: str
     clean: str
@@ -106,7 +108,7 @@ class ArticleInfo(BaseModel):
     path: str | None = None
     title: str | None = None
     date: dt.date | None = None
-    lang: str = "de"
+    lang: str = DEFAULT_LANG
     sha256: str
 
 

@@ -25,7 +25,8 @@ import regex
 from pydantic import ValidationError
 
 from claims.errors import RuleError
-from claims.languages import builtin_rules_dir, check_lang
+from claims.config import DEFAULT_LANG
+from claims.languages import available_languages, language_dir
 from claims.limits import limit
 from claims.ruleset import cache
 from claims.ruleset.schema import LanguageFile, LinkSpec, ListFile, RuleFile, RuleSpec
@@ -416,11 +417,9 @@ def _check_anchor(spec: Any, lists: dict[str, WordList], path: Path, line: int |
 
 
 def _rule_dirs(lang: str, extra_dirs: tuple[Path, ...]) -> list[Path]:
-    check_lang(lang)  # joined to paths below: a name, never a path
-    base = builtin_rules_dir() / lang
-    if not (base / "language.toml").is_file():
-        available = sorted(p.name for p in builtin_rules_dir().iterdir() if (p / "language.toml").is_file())
-        raise RuleError(f"no rules for language {lang!r} (available: {', '.join(available)})")
+    base = language_dir(lang)  # checks the name: it is joined to paths below, never a path itself
+    if base is None:
+        raise RuleError(f"no rules for language {lang!r} (available: {', '.join(available_languages())})")
     dirs = [base]
     for extra in extra_dirs:
         candidate = extra / lang if (extra / lang).is_dir() else extra
@@ -450,7 +449,7 @@ def _cache_key(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> str:
 
 
 @functools.lru_cache(maxsize=16)
-def load_ruleset(lang: str = "de", extra_dirs: tuple[Path, ...] = (),
+def load_ruleset(lang: str = DEFAULT_LANG, extra_dirs: tuple[Path, ...] = (),
                  disabled: tuple[str, ...] = ()) -> RuleSet:
     """Load and compile the rules of ``lang``; later directories override rules by id.
 
@@ -539,6 +538,9 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
                 raise _validation_error(exc, language_path, raw) from None
             fragments.update(language.fragments)
             if folder == dirs[0]:
+                if language.numbers is None:
+                    raise RuleError("a language's language.toml needs [numbers] (decimal and "
+                                    "thousands marks)", language_path)
                 name, version = language.name, language.version
                 decimal, thousands = language.numbers.decimal, language.numbers.thousands
 

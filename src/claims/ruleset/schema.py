@@ -203,7 +203,7 @@ class ListFile(BaseModel):
 
 
 class NumberFormat(BaseModel):
-    """``[numbers]`` of ``language.toml``: how the language writes digits (German by default).
+    """``[numbers]`` of ``language.toml``: how the language writes digits (every language says).
 
     German ``2.000,5`` has ``decimal = ","`` and ``thousands = "."``; English ``2,000.5``
     the other way round. The figure normalizer reads numbers with them.
@@ -211,8 +211,8 @@ class NumberFormat(BaseModel):
 
     model_config = _STRICT
 
-    decimal: Literal[",", "."] = ","
-    thousands: Literal[".", ",", " ", "\u202f", "\u00a0", "'"] = "."
+    decimal: Literal[",", "."]
+    thousands: Literal[".", ",", " ", "\u202f", "\u00a0", "'"]
 
     @field_validator("thousands")
     @classmethod
@@ -222,8 +222,21 @@ class NumberFormat(BaseModel):
         return thousands
 
 
+class WorkbookFormat(BaseModel):
+    """``[workbook]`` of ``language.toml``: how the checklist shows the language's dates."""
+
+    model_config = _STRICT
+
+    # Excel number formats of the date cells (the editor's Datum column, the overview's dates)
+    date_format: str = "YYYY-MM-DD"
+    datetime_format: str = "YYYY-MM-DD HH:MM"
+    # this language's labels.toml also serves an article in a language without labels of its own
+    labels_for_others: bool = False
+
+
 class LanguageFile(BaseModel):
-    """``rules/<lang>/language.toml``: the rule set's name and version, shared fragments, number format."""
+    """``rules/<lang>/language.toml``: the rule set's name and version, shared fragments, number
+    format, workbook formats."""
 
     model_config = _STRICT
 
@@ -232,4 +245,5 @@ class LanguageFile(BaseModel):
     lang: str
     summary: str = ""
     fragments: dict[str, str] = Field(default_factory=dict)
-    numbers: NumberFormat = Field(default_factory=NumberFormat)
+    numbers: NumberFormat | None = None  # required of a language's own folder (the loader checks)
+    workbook: WorkbookFormat = Field(default_factory=WorkbookFormat)

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 
-from claims.languages import builtin_rules_dir
+from claims.languages import available_languages, language_dir, rule_roots
 
 _WORD = re.compile(r"[^\W\d_]+")
 FUNCTION_WORDS = "function_words.txt"  # in rules/<lang>/lists/, one word a line
@@ -22,19 +23,19 @@ SAMPLE_CHARS = 20_000  # the start of an article decides; enough words, little w
 
 
 @cache
-def _lists() -> dict[str, frozenset[str]]:
+def _lists(roots: tuple[Path, ...]) -> dict[str, frozenset[str]]:
     lists: dict[str, frozenset[str]] = {}
-    for folder in sorted(builtin_rules_dir().iterdir()):
-        entry = folder / "lists" / FUNCTION_WORDS
+    for lang in available_languages():
+        entry = language_dir(lang) / "lists" / FUNCTION_WORDS  # type: ignore[operator]
         if entry.is_file():
             words = [w.strip().casefold() for w in entry.read_text(encoding="utf-8").splitlines()]
-            lists[folder.name] = frozenset(w for w in words if w and not w.startswith("#"))
+            lists[lang] = frozenset(w for w in words if w and not w.startswith("#"))
     return lists
 
 
 def detect(text: str) -> str | None:
     """The language code whose function words the text uses most, or None when undecided."""
-    lists = _lists()
+    lists = _lists(rule_roots())
     votes = dict.fromkeys(lists, 0)
     for match in _WORD.finditer(text, 0, SAMPLE_CHARS):
         word = match.group().casefold()
