@@ -8,9 +8,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from claims.config import DEFAULT_LANG
+from claims.kinds import KINDS
 
-Kind = Literal["date", "figure", "quote", "attribution", "role", "superlative", "credit"]
-KINDS: tuple[str, ...] = ("date", "figure", "quote", "attribution", "role", "superlative", "credit")
+Kind = Literal[KINDS]  # type: ignore[valid-type]  # the registered kinds (claims.kinds)
 
 
 # Schemas are built on first validation, not at import: a cold `claims extract` would

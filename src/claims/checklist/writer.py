@@ -761,7 +761,7 @@ def _overview(ws: Worksheet, result: ExtractionResult, article: Article, labels:
     row += 1
     _put(ws, row, 1, ov["by_kind"]).font = section
     row += 1
-    from claims.models import KINDS
+    from claims.kinds import KINDS
 
     for kind in KINDS:
         _put(ws, row, 1, labels.kind(kind))

@@ -8,7 +8,8 @@ import regex
 from pydantic import BaseModel, Field
 
 from claims.evaluation.gold import GoldArticle, GoldClaim
-from claims.models import KINDS, Claim
+from claims.kinds import KINDS
+from claims.models import Claim
 
 
 class Miss(BaseModel):

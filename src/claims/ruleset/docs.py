@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claims.models import KINDS
+from claims.kinds import KINDS
 from claims.report.text import show_value
 from claims.ruleset.loader import RuleSet
 

@@ -25,6 +25,7 @@ import regex
 from pydantic import ValidationError
 
 from claims.errors import RuleError
+from claims.kinds import NUMBER, REGISTRY, unknown_fields, wrong_type
 from claims.config import DEFAULT_LANG
 from claims.languages import available_languages, language_dir
 from claims.limits import limit
@@ -390,11 +391,20 @@ def _compile(pattern: str, ignore_case: bool, path: Path, line: int | None, what
         raise RuleError(f"{what}: invalid pattern: {exc}", path, line) from None
 
 
-def _check_value_templates(spec: RuleSpec, compiled: Any, lists: dict[str, WordList],
+def _check_value_templates(spec: RuleSpec, kind: str, compiled: Any, lists: dict[str, WordList],
                            path: Path, line: int | None) -> None:
+    unknown = unknown_fields(kind, spec.value)
+    if unknown:
+        known = ", ".join(REGISTRY[kind].fields) or "none: its value is empty"
+        raise RuleError(f"rule {spec.id}: value.{unknown[0]} is no field of kind {kind} (known: {known})",
+                        path, line)
     groups = set(compiled.groupindex)
     for key, template in spec.value.items():
         if not isinstance(template, str):
+            if wrong_type(kind, key, template):
+                raise RuleError(f"rule {spec.id}: value.{key} = {template!r}: the field takes text"
+                                f"{' or a number' if REGISTRY[kind].fields[key] is NUMBER else ''}",
+                                path, line)
             continue
         for m in regex.finditer(r"\{([^{}|]+)(?:\|([^{}]+))?\}", template):
             group, list_name = m.group(1), m.group(2)
@@ -582,7 +592,7 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
             pattern_line = _key_line(raw, "pattern", line) if line else None
             expanded = expander.expand(spec.pattern, path, pattern_line)
             compiled = _compile(expanded, spec.ignore_case, path, pattern_line, f"rule {spec.id}")
-            _check_value_templates(spec, compiled, lists, path, line)
+            _check_value_templates(spec, rule_file.kind, compiled, lists, path, line)
             _check_anchor(spec, lists, path, line)
             extend = None
             if spec.extend_before:
@@ -606,6 +616,9 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
             for list_name in [link_spec.agree, *link_spec.not_in]:
                 if list_name is not None and list_name not in lists:
                     raise RuleError(f"link {link_spec.id}: no word list {list_name!r}", path, line)
+            if link_spec.field not in REGISTRY[rule_file.kind].fields:
+                raise RuleError(f"link {link_spec.id}: field {link_spec.field!r} is no field of kind "
+                                f"{rule_file.kind}", path, line)
             if link_spec.agree is not None:
                 _check_agreement(link_spec.id, lists[link_spec.agree], path, line)
             # a link of branches keeps only the branches' patterns (their alternation is searched

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from claims.models import KINDS
+from claims.kinds import KINDS
 
 _STRICT = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
@@ -182,7 +182,7 @@ class LinkSpec(BaseModel):
 class RuleFile(BaseModel):
     model_config = _STRICT
 
-    kind: Literal["date", "figure", "quote", "attribution", "role", "superlative", "credit"]
+    kind: str  # one of the registered kinds (claims.kinds)
     label: str = ""
     summary: str = ""
     example_date: str = "2025-03-24"
@@ -190,6 +190,14 @@ class RuleFile(BaseModel):
     fragments: dict[str, str] = Field(default_factory=dict)
     rule: list[RuleSpec] = Field(default_factory=list)
     link: list[LinkSpec] = Field(default_factory=list)
+
+
+    @field_validator("kind")
+    @classmethod
+    def _registered(cls, kind: str) -> str:
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
+        return kind
 
 
 class ListFile(BaseModel):
