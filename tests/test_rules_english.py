@@ -15,7 +15,7 @@ from claims.cli import main
 from claims.engine.values.figure import normalize, parse_number
 from claims.kinds import KINDS
 from claims.ruleset import load_ruleset
-from claims.ruleset.examples import run_examples
+from claims.examples import run_examples
 
 ARTICLE = (
     "SEOUL (Reuters) - More than 80 CEOs and about 2,000 deputy chairmen met in Seoul on March 17 "

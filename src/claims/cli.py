@@ -531,7 +531,7 @@ def rules_test(path: Path | None, lang: str | None, verbose: bool) -> None:
     """Run every rule's examples. PATH: a rule directory of your own, tested over the built-ins."""
     from claims.languages import available_languages
     from claims.ruleset import load_ruleset
-    from claims.ruleset.examples import run_examples
+    from claims.examples import run_examples
 
     if lang:
         langs = [lang]

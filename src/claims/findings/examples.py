@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from claims.ruleset.examples import ExampleResult
+from claims.examples import ExampleResult
 from claims.ruleset.loader import RuleSet
 
 

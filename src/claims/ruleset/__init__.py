@@ -1,4 +1,5 @@
-"""Rule files: schema, loading, the registry of compiled rules, and the example runner."""
+"""Rule files: schema, loading, the registry of compiled rules (the example runner, which runs
+the engine, sits above it: claims.examples)."""
 
 from claims.languages import builtin_rules_dir
 from claims.ruleset.loader import CompiledRule, Link, RuleSet, load_ruleset
