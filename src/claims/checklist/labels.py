@@ -121,7 +121,7 @@ def _load(lang: str) -> Labels:
 def _load_from(folder: Path) -> Labels:
     from pydantic import ValidationError
 
-    from claims.ruleset.loader import _read_toml, _validation_error
+    from claims.ruleset.files import _read_toml, _validation_error
     from claims.ruleset.schema import LanguageFile
 
     path = folder / LABELS_FILE

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from claims.examples import ExampleResult
-from claims.ruleset.loader import RuleSet
+from claims.ruleset.compiler import RuleSet
 
 
 def _findings(text: str, date: str, ruleset: RuleSet) -> tuple[list, dict]:

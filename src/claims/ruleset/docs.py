@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from claims.kinds import KINDS
 from claims.report.text import show_value
-from claims.ruleset.loader import RuleSet
+from claims.ruleset.compiler import RuleSet
 
 
 def _cell(text: str) -> str:
