@@ -248,7 +248,7 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
             path=str(file), lang=lang, default_lang=config.lang, date=article_date,
             input_format=input_format, rule_dirs=tuple(str(d) for d in config.rules),
             disabled=config.disable,
-            options=(("target", str(target)), ("force", force), ("format", fmt), ("color", use_color))))
+            task=batch.ExtractTask(target=str(target), force=force, format=fmt, color=use_color)))
     workers = 1 if articles == ("-",) else jobs
     many = len(job_list) > 1
     kept: list[Any] = []
@@ -354,8 +354,8 @@ def check(articles: tuple[str, ...], base: str | None, checklist: Path | None, f
         job_list.append(batch.Job(
             path=str(file), lang=lang, default_lang=config.lang, date=article_date,
             rule_dirs=tuple(str(d) for d in config.rules), disabled=config.disable,
-            options=(("target", str(target)), ("stored", str(target)), ("force", force),
-                     ("vocabulary", tuple(config.vocabulary().items())))))
+            task=batch.CheckTask(target=str(target), force=force,
+                                 vocabulary=tuple(config.vocabulary().items()))))
     checks = []
     for outcome in _run_batch(job_list, batch.check_article, jobs, errors):
         if outcome.ok:
@@ -424,44 +424,36 @@ def update(articles: tuple[Path, ...], checklist: Path | None, article_date: str
     columns and sheets stay. Each previous file is kept as NAME.bak-YYYYMMDD-HHMMSS.xlsx (the
     last five). One article's problem is reported and the others are still updated (exit 2).
     """
-    from claims.api import extract_article
-    from claims.batch import expand_inputs
+    from claims import batch
     from claims.checklist.atomic import signals_raise
-    from claims.checklist.reader import stored_meta
-    from claims.checklist.update import update_checklist
-    from claims.ruleset import load_ruleset
-    from claims.text.reader import read_article
 
-    files, problems = expand_inputs(str(a) for a in articles)
+    files, problems = batch.expand_inputs(str(a) for a in articles)
     if checklist is not None and len(files) > 1:
         raise click.UsageError("--checklist names the checklist of one article; give one article")
     if len(articles) == 1 and problems and not files:
         raise problems[0]
-    errors = len(problems)
+    errors: list[str] = []
     for problem in problems:
+        errors.append(problem.render())
         _say(f"claims: error: {problem.render()}")
     configs = _Configs(None, rule_dirs, disable)
-    with signals_raise():  # SIGTERM, SIGHUP: cleaned up like Ctrl-C, never a half-written file
-        for article in files:
-            try:
-                config = configs.for_path(article)
-                target = checklist or config.checklist_for(article)
-                if not target.exists():
-                    raise ClaimsError(f"no checklist to update; make one with `claims extract {article}`", target)
-                stored = stored_meta(target)
-                art = read_article(article, lang=lang, date=article_date,
-                                   default_lang=stored.get("article_lang") or stored.get("lang") or config.lang,
-                                   default_date=stored.get("article_date") or None)
-                result = extract_article(art, load_ruleset(art.lang, config.rules, tuple(sorted(config.disable))))
-                report = update_checklist(result, art, target, force=force, vocabulary=config.vocabulary())
-                for warning in art.warnings + report.warnings:
+    job_list = []
+    for file in files:
+        config = configs.for_path(file)
+        job_list.append(batch.Job(
+            path=str(file), lang=lang, default_lang=config.lang, date=article_date,
+            rule_dirs=tuple(str(d) for d in config.rules), disabled=config.disable,
+            task=batch.UpdateTask(target=str(checklist or config.checklist_for(file)), force=force,
+                                  vocabulary=tuple(config.vocabulary().items()))))
+    # one article after the other, in this process: a signal (SIGTERM, SIGHUP) is cleaned up like
+    # Ctrl-C, never leaving a half-written file
+    with signals_raise():
+        for outcome in _run_batch(job_list, batch.update_article, 1, errors):
+            if outcome.ok:
+                line, warnings = outcome.payload
+                for warning in warnings:
                     _say(f"claims: warning: {warning}")
-                click.echo(report.line())
-            except ClaimsError as exc:
-                if len(files) == 1:
-                    raise
-                errors += 1
-                _say(f"claims: error: {exc.render()}")
+                click.echo(line)
     if errors:
         sys.exit(exitcodes.ERROR)
 
