@@ -393,7 +393,7 @@ def keep_result(article: Any, result: Any, job: Job) -> tuple[Any, Any]:
 def check_article(article: Any, result: Any, job: Job) -> tuple[Any, list[str]]:
     """``claims check`` of one article against its checklist: (ArticleCheck, warnings)."""
     from claims.checklist.reader import read_checklist
-    from claims.gate import check_claims, missing_checklist
+    from claims.check.gate import check_claims, missing_checklist
 
     task = job.task
     assert isinstance(task, CheckTask)

@@ -293,7 +293,7 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
 
 
 def _changed_articles(base: str, paths: tuple[str, ...]) -> list[Path]:
-    from claims.changed import changed_articles
+    from claims.check.changed import changed_articles
 
     return changed_articles(base, paths)
 
@@ -366,27 +366,27 @@ def check(articles: tuple[str, ...], base: str | None, checklist: Path | None, f
     if len(job_list) == 1 and errors and not problems:
         sys.exit(exitcodes.ERROR)  # the one article's error is said; no report of nothing
     if fmt == "json":
-        from claims.report.checkout import as_json
+        from claims.check.checkout import as_json
 
         click.echo(as_json(checks))
     elif fmt == "sarif":
-        from claims.report.sarif import as_sarif
+        from claims.check.sarif import as_sarif
 
         click.echo(as_sarif(checks))
     else:
         if fmt == "github":
-            from claims.report.github import annotations
+            from claims.check.github import annotations
 
             for line in annotations(checks):
                 click.echo(line)
-        from claims.report.checkout import as_text
+        from claims.check.checkout import as_text
 
         lines = list(as_text(checks))
         for line in lines if fmt == "text" else lines[-1:]:
             click.echo(line)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
-        from claims.report.github import step_summary
+        from claims.check.github import step_summary
 
         try:
             with open(summary_file, "a", encoding="utf-8", errors="replace") as handle:
