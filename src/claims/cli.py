@@ -254,6 +254,9 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
     kept: list[Any] = []
     first = True
     out = sys.stdout
+    from claims.report.jsonout import JsonArray
+
+    array = JsonArray(out, many)
     for outcome in _run_batch(job_list, action, workers, errors):
         if not outcome.ok:
             continue
@@ -263,11 +266,7 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
             out.write(outcome.payload)
             out.flush()
         elif fmt == "json":
-            if many:
-                out.write(("[\n" if first else ",\n") + outcome.payload)
-            else:
-                out.write(outcome.payload + "\n")
-            out.flush()
+            array.add(outcome.payload)
         elif fmt == "text":
             if not first:
                 click.echo()
@@ -276,8 +275,8 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
         else:
             click.echo(terminal(outcome.payload))
         first = False
-    if fmt == "json" and many:
-        out.write("]\n" if not first else "[]\n")
+    if fmt == "json":
+        array.close()
     if combine is not None:
         from claims.checklist.combined import write_combined
 
