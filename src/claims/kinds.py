@@ -10,6 +10,8 @@ A kind declares here, and only here:
 - ``normalizer``: ``module:function`` turning the filled fields into the claim's value, or
   ``None``: the fields as they are, whitespace collapsed (the value then holds them all).
 - ``display``: ``module:function`` showing the value in the workbook and the CSV.
+- ``name_field``: the value field holding a name, scored as a name by ``claims eval`` (the last
+  word of the gold name among the found name's words), or ``None``.
 - ``letter``: the kind's letter in claim IDs (``D-7QK2MX``); it is part of every stored checklist,
   so it never changes.
 
@@ -36,6 +38,7 @@ class KindSpec:
     fields: dict[str, tuple[type, ...]]
     display: str
     normalizer: str | None = None
+    name_field: str | None = None
     _loaded: dict[str, Callable[..., Any]] = field(default_factory=dict, repr=False, compare=False)
 
     def _function(self, ref: str) -> Callable[..., Any]:
@@ -69,11 +72,13 @@ REGISTRY: dict[str, KindSpec] = {spec.name: spec for spec in (
                                              NUMBER),
                              "approx": TEXT, "unit": TEXT},
              f"{_DISPLAY}:show_figure", "claims.engine.values.figure:normalize"),
-    KindSpec("quote", "Q", {"quote": TEXT, "speaker": TEXT}, f"{_DISPLAY}:show_quote"),
-    KindSpec("attribution", "A", {"source": TEXT}, f"{_DISPLAY}:show_attribution"),
-    KindSpec("role", "P", {"person": TEXT, "role": TEXT, "org": TEXT}, f"{_DISPLAY}:show_role"),
+    KindSpec("quote", "Q", {"quote": TEXT, "speaker": TEXT}, f"{_DISPLAY}:show_quote", name_field="speaker"),
+    KindSpec("attribution", "A", {"source": TEXT}, f"{_DISPLAY}:show_attribution", name_field="source"),
+    KindSpec("role", "P", {"person": TEXT, "role": TEXT, "org": TEXT}, f"{_DISPLAY}:show_role",
+             name_field="person"),
     KindSpec("superlative", "S", {}, f"{_DISPLAY}:show_other"),
-    KindSpec("credit", "B", {"credit": TEXT}, f"{_DISPLAY}:show_credit"),
+    KindSpec("credit", "B", {"credit": TEXT}, f"{_DISPLAY}:show_credit", name_field="credit"),
+    # a new kind: one line here (see docs/writing-rules.md, "Adding a kind")
 )}
 
 KINDS: tuple[str, ...] = tuple(REGISTRY)
