@@ -7,12 +7,9 @@ to its code, so a reader accepts ``bestätigt`` in an English workbook too.
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from claims.errors import RuleError
 from claims.languages import language_dir, rule_roots
@@ -21,55 +18,71 @@ STATUS_CODES: tuple[str, ...] = ("open", "confirmed", "corrected", "wrong", "dro
 CLOSING_STATUSES: frozenset[str] = frozenset({"confirmed", "corrected", "dropped"})
 LABELS_FILE = "labels.toml"
 
-_Section = dict[str, str]
-_STRICT = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+# Every section of labels.toml, and whether a label set must have it. Unknown sections are
+# errors, as in rule files: a misspelt one would leave the workbook without its labels. Checked
+# by hand, not by a pydantic model: building one cost the first workbook of a process 24 ms.
+SECTIONS: dict[str, bool] = {
+    **dict.fromkeys(("sheets", "columns", "article_columns", "kinds", "status", "overview", "print",
+                     "messages", "values", "numbers", "dates", "durations", "approx"), True),
+    **dict.fromkeys(("previous_columns", "change", "previous_own", "findings", "approx_words",
+                     "kept_columns", "kept_what", "history_columns", "history_why", "figure_display"),
+                    False),
+}
+_KEYS = ("lang", "name")  # the plain keys beside the sections
 
 
-class LabelsFile(BaseModel):
-    """``rules/<lang>/labels.toml``: every text an editor reads in the workbook. Unknown sections
-    are errors, as in rule files: a misspelt section would leave the workbook without its labels."""
+def _check(data: dict[str, Any], path: Path, raw: str) -> None:
+    from claims.ruleset.files import _key_line
 
-    model_config = _STRICT
+    for key, value in data.items():
+        if key not in SECTIONS and key not in _KEYS:
+            raise RuleError(f"unknown section {key!r} (known: {', '.join((*_KEYS, *SECTIONS))})", path,
+                            _key_line(raw, key) or _section_line(raw, key))
+        if key in SECTIONS and not isinstance(value, dict):
+            raise RuleError(f"{key} must be a table ([{key}])", path, _key_line(raw, key))
+        if key in _KEYS and not isinstance(value, str):
+            raise RuleError(f"{key} must be a string", path, _key_line(raw, key))
+    missing = [name for name, required in SECTIONS.items() if required and name not in data]
+    if "lang" not in data or missing:
+        raise RuleError(f"lacks {'lang' if 'lang' not in data else '[' + missing[0] + ']'}", path)
+    if tuple(data["status"]) != STATUS_CODES:
+        raise RuleError(f"status codes must be {', '.join(STATUS_CODES)}, in this order", path,
+                        _section_line(raw, "status"))
 
-    lang: str
-    name: str = ""
-    sheets: _Section
-    columns: _Section
-    previous_columns: _Section = Field(default_factory=dict)
-    change: _Section = Field(default_factory=dict)
-    previous_own: _Section = Field(default_factory=dict)
-    article_columns: _Section
-    kinds: _Section
-    status: _Section
-    overview: _Section
-    findings: _Section = Field(default_factory=dict)
-    print: _Section
-    messages: _Section
-    values: _Section
-    numbers: _Section
-    dates: dict[str, Any]
-    durations: dict[str, list[str]]
-    approx: _Section
-    approx_words: _Section = Field(default_factory=dict)
-    kept_columns: _Section = Field(default_factory=dict)
-    kept_what: _Section = Field(default_factory=dict)
-    history_columns: _Section = Field(default_factory=dict)
-    history_why: _Section = Field(default_factory=dict)
-    figure_display: dict[str, Any] = Field(default_factory=dict)
 
-    @field_validator("status")
-    @classmethod
-    def _codes(cls, status: _Section) -> _Section:
-        if tuple(status) != STATUS_CODES:
-            raise ValueError(f"status codes must be {', '.join(STATUS_CODES)}, in this order")
-        return status
+def _section_line(raw: str, name: str) -> int | None:
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if line.strip().startswith(f"[{name}]") or line.strip().startswith(f"[{name}."):
+            return number
+    return None
+
+
+def _workbook(folder: Path) -> dict[str, Any]:
+    """``[workbook]`` of the language's ``language.toml``, its keys checked against the schema's
+    (:class:`claims.ruleset.schema.WorkbookFormat`), unset ones at their defaults."""
+    from claims.ruleset.files import _key_line, _read_toml
+    from claims.ruleset.schema import WorkbookFormat
+
+    path = folder / "language.toml"
+    data, raw = _read_toml(path)
+    table = data.get("workbook", {})
+    fields = WorkbookFormat.model_fields
+    if not isinstance(table, dict):
+        raise RuleError("workbook must be a table ([workbook])", path, _key_line(raw, "workbook"))
+    for key, value in table.items():
+        if key not in fields:
+            raise RuleError(f"workbook.{key}: unknown key (known: {', '.join(fields)})", path, _key_line(raw, key))
+        if type(value) is not type(fields[key].default):
+            raise RuleError(f"workbook.{key}: must be a {type(fields[key].default).__name__}", path,
+                            _key_line(raw, key))
+    return {key: table.get(key, info.default) for key, info in fields.items()}
 
 
 class Labels:
     """One language's labels (``rules/<lang>/labels.toml``) and its workbook formats
     (``[workbook]`` of its ``language.toml``)."""
 
-    def __init__(self, data: dict[str, Any], workbook: Any = None) -> None:
+    def __init__(self, data: dict[str, Any], workbook: dict[str, Any] | None = None) -> None:
         self.data = data
         self.lang: str = data["lang"]
         self.sheets: dict[str, str] = data["sheets"]
@@ -89,9 +102,9 @@ class Labels:
         if workbook is None:
             from claims.ruleset.schema import WorkbookFormat
 
-            workbook = WorkbookFormat()
-        self.date_format: str = workbook.date_format  # number formats of Excel, for date cells
-        self.datetime_format: str = workbook.datetime_format
+            workbook = {key: info.default for key, info in WorkbookFormat.model_fields.items()}
+        self.date_format: str = workbook["date_format"]  # number formats of Excel, for date cells
+        self.datetime_format: str = workbook["datetime_format"]
 
     def kind(self, code: str) -> str:
         return self.kinds.get(code, code)
@@ -119,26 +132,14 @@ def _load(lang: str) -> Labels:
 
 @cache
 def _load_from(folder: Path) -> Labels:
-    from pydantic import ValidationError
-
-    from claims.ruleset.files import _read_toml, _validation_error
-    from claims.ruleset.schema import LanguageFile
+    from claims.ruleset.files import _read_toml
 
     path = folder / LABELS_FILE
     data, raw = _read_toml(path)
-    try:
-        parsed = LabelsFile.model_validate(data)
-    except ValidationError as exc:
-        raise _validation_error(exc, path, raw) from None
-    if parsed.lang != folder.name:
-        raise RuleError(f"lang {parsed.lang!r} is not the folder's name {folder.name!r}", path)
-    language_path = folder / "language.toml"
-    language_data, language_raw = _read_toml(language_path)
-    try:
-        language = LanguageFile.model_validate(language_data)
-    except ValidationError as exc:
-        raise _validation_error(exc, language_path, language_raw) from None
-    return Labels(data, language.workbook)
+    _check(data, path, raw)
+    if data["lang"] != folder.name:
+        raise RuleError(f"lang {data['lang']!r} is not the folder's name {folder.name!r}", path)
+    return Labels(data, _workbook(folder))
 
 
 @cache
@@ -146,11 +147,9 @@ def _fallback(roots: tuple[Path, ...]) -> str:
     """The label set for a language without one: the language whose ``language.toml`` says
     ``[workbook] labels_for_others = true``, else the default language."""
     from claims.config import DEFAULT_LANG
-    from claims.ruleset.schema import LanguageFile
 
     for lang in available():
-        data = tomllib.loads((language_dir(lang) / "language.toml").read_text(encoding="utf-8"))  # type: ignore[operator]
-        if LanguageFile.model_validate(data).workbook.labels_for_others:
+        if _workbook(language_dir(lang))["labels_for_others"]:  # type: ignore[arg-type]
             return lang
     return DEFAULT_LANG
 
