@@ -6,7 +6,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from claims.engine.anchors import TokenIndex
-from claims.ruleset.loader import WordList
+from claims.ruleset.files import WordList
 from claims.text.segment import paragraphs, sentences
 
 TEXT = ("Am Dienstagabend kam er. Die Vizebürgermeisterin sprach. Eine zweitägige Messe. "

@@ -31,6 +31,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from claims.errors import ClaimsError
 
+# The one language the program assumes: of an article that names none (no --lang, front matter,
+# checklist or configuration) and whose text the detector cannot decide. Every other language
+# fact lives in its folder rules/<lang>/ (docs/configuration.md).
+DEFAULT_LANG = "de"
 CONFIG_FILE = "claims.toml"
 PYPROJECT = "pyproject.toml"
 DEFAULT_CHECKLIST = "{stem}.checklist.xlsx"
@@ -199,9 +203,9 @@ def load_config_file(path: Path) -> ConfigFile:
             raise ConfigError(f"{table} rules: rule directory {rule_dir!r} not found "
                               f"(relative to {base})", path, _line_of(raw, "rules"))
     if parsed.lang is not None:
-        from claims.ruleset import builtin_rules_dir
+        from claims.languages import available_languages
 
-        known_langs = sorted(p.name for p in builtin_rules_dir().iterdir() if (p / "language.toml").is_file())
+        known_langs = available_languages()
         if parsed.lang not in known_langs:
             raise ConfigError(f"{table} lang: no rules for language {parsed.lang!r} "
                               f"(available: {', '.join(known_langs)})", path, _line_of(raw, "lang"))

@@ -289,7 +289,7 @@ class _Writer:
         self.col_of = {c.key: i for i, c in enumerate(columns, start=1)}
         self.width_of = {c.key: c.width for c in columns}
         editor_fill = PatternFill("solid", start_color=layout.EDITOR_FILL, end_color=layout.EDITOR_FILL)
-        self.date_format = "DD.MM.YYYY" if labels.lang == "de" else "YYYY-MM-DD"
+        self.date_format = labels.date_format
         self.base: dict[str, dict[str, Any]] = {}
         for column in columns:
             styles: dict[str, Any] = {"alignment": Alignment(wrap_text=column.wrap, vertical="top",
@@ -733,12 +733,11 @@ def _overview(ws: Worksheet, result: ExtractionResult, article: Article, labels:
     info: list[tuple[str, Any, str | None]] = [
         (ov["title"], article.title or "", None),
         (ov["file"], article.path or "", None),
-        (ov["date"], article.date, "DD.MM.YYYY" if labels.lang == "de" else "YYYY-MM-DD"),
+        (ov["date"], article.date, labels.date_format),
         (ov["sha256"], article.sha256, None),
         (ov["ruleset"], f"{result.ruleset} {result.ruleset_version}".strip(), None),
         (ov["tool"], f"claims {__version__}", None),
-        (ov["created"], created.replace(tzinfo=None),
-         "DD.MM.YYYY HH:MM" if labels.lang == "de" else "YYYY-MM-DD HH:MM"),
+        (ov["created"], created.replace(tzinfo=None), labels.datetime_format),
         (ov["lang"], article.lang, None),
     ]
     row = 3
@@ -762,7 +761,7 @@ def _overview(ws: Worksheet, result: ExtractionResult, article: Article, labels:
     row += 1
     _put(ws, row, 1, ov["by_kind"]).font = section
     row += 1
-    from claims.models import KINDS
+    from claims.kinds import KINDS
 
     for kind in KINDS:
         _put(ws, row, 1, labels.kind(kind))

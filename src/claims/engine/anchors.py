@@ -28,7 +28,7 @@ from collections.abc import Iterable
 import regex
 
 from claims.models import Sentence
-from claims.ruleset.loader import RuleSet
+from claims.ruleset.compiler import RuleSet
 
 TOKEN = regex.compile(r"[\p{L}\p{N}]+|[^\s\p{L}\p{N}]")
 _SPLIT_NOT_SPACE = "\x1c\x1d\x1e\x1f"  # whitespace to str.split, not to the regex module's \\s

@@ -22,7 +22,7 @@ from claims.errors import PatternTimeout
 from claims.engine import anchors, ids, values, watchdog
 from claims.engine.anchors import TokenIndex
 from claims.models import Article, Claim, Paragraph, Sentence, build
-from claims.ruleset.loader import CompiledRule, RuleSet
+from claims.ruleset.compiler import CompiledRule, RuleSet
 from claims.text import segment
 
 _TEMPLATE_REF = regex.compile(r"\{([^{}|]+)(?:\|([^{}]+))?\}")
