@@ -476,7 +476,7 @@ class _LinkSearch:
         self.known: dict[str, set[int]] = {}  # link id -> the branches whose one-word values must be known
         self.claims: list[tuple[Candidate, int]] = []
         self.cand: Candidate | None = None  # the claim being linked
-        self._known_cache: dict[tuple[int, str], set[str]] = {}
+        self._known_cache: dict[str, tuple[set[str], int]] = {}  # link id -> (words, claims read)
 
     def value(self, link: Any, cand: Candidate, sentence_index: int, pending: str | None) -> str | None:
         spec = link.spec
@@ -605,17 +605,20 @@ class _LinkSearch:
     def _known_words(self, spec: Any) -> set[str]:
         """The words of the longer names found before the claim being linked: the fields its
         link's known_from names, of claims that start before it, and the names given to the
-        claims of its kind before it."""
+        claims of its kind before it.
+
+        Claims are linked in article order and a claim's fields are final once it is linked, so
+        the words only grow: each link keeps its set and reads each claim once as the claim
+        being linked moves on (reading every earlier claim for every claim cost the square of
+        the article's claims)."""
         cand = self.cand
-        key = (id(cand), spec.id)
-        if key in self._known_cache:
-            return self._known_cache[key]
-        words: set[str] = set()
-        self._known_cache = {key: words}  # one claim at a time
+        assert cand is not None
+        words, at = self._known_cache.get(spec.id, (set(), 0))
         wanted = [item.partition(".") for item in spec.known_from]
-        for other, _ in self.claims:
-            if cand is not None and other.start >= cand.start:
-                break
+        claims = self.claims
+        while at < len(claims) and claims[at][0].start < cand.start:
+            other = claims[at][0]
+            at += 1
             for kind, _, name in wanted:
                 if other.rule.kind != kind:
                     continue
@@ -623,6 +626,7 @@ class _LinkSearch:
                     else other.fields.get(name)
                 if isinstance(value, str) and " " in value.strip():
                     words.update(w.casefold() for w in _WORDS.findall(value))
+        self._known_cache[spec.id] = (words, at)
         return words
 
     def _all_matches(self, link: Any, at: int, window: str) -> list[Any]:
