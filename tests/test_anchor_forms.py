@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
-
-from claims.engine.anchors import TokenIndex
+import anchor_oracle
+from claims.engine.anchors import Plan, TokenIndex
 from claims.ruleset.files import WordList
+from claims.ruleset.grammar import anchor_items
 from claims.text.segment import paragraphs, sentences
 
 TEXT = ("Am Dienstagabend kam er. Die Vizebürgermeisterin sprach. Eine zweitägige Messe. "
@@ -19,7 +19,10 @@ def chosen(anchor: list[str], ignore_case: bool = False) -> list[int]:
         "days": WordList("days", Path("days.txt"), {"Dienstag": "Dienstag", "Montag": "Montag"}),
         "heads": WordList("heads", Path("heads.txt"), {"Bürgermeisterin": "x", "Rat": "x"}),
     }
-    return TokenIndex(TEXT, sents).sentences_for(anchor, SimpleNamespace(lists=lists), ignore_case)
+    items = anchor_items(anchor, ignore_case, lists)
+    found = TokenIndex(TEXT, sents).sentences_for(items, Plan([items]))
+    assert found == anchor_oracle.sentences_for(TokenIndex(TEXT, sents), items)  # the plan and its oracle agree
+    return found
 
 
 def test_a_word_anchor_matches_the_whole_token_only():

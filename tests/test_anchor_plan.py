@@ -1,16 +1,15 @@
 """The anchor plan: every anchor item of a rule set worked out per word, remembered across articles.
 
-It must select exactly the sentences the item-by-item search selects.
+It must select exactly the sentences the item-by-item search (tests/anchor_oracle.py) selects.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from types import SimpleNamespace
-
 import pytest
 
+import anchor_oracle
 from claims.engine import anchors
 from claims.engine.anchors import TokenIndex
 from claims.ruleset import load_ruleset
@@ -30,28 +29,28 @@ def test_anchor_plan_selects_the_sentences_of_the_item_by_item_search(lang):
     from generate import text_of_size
 
     ruleset = load_ruleset(lang)
-    bare = SimpleNamespace(lists=ruleset.lists)  # no rules: the item-by-item search
+    plan = anchors.plan_of(ruleset)
     for seed in (3, 4):
         text = text_of_size(30_000, seed=seed) + " Vizebürgermeisterin 2024er DIENSTAGABEND zweitägigen"
         sentences = _sentences(text, ruleset.lists)
         planned, searched = TokenIndex(text, sentences), TokenIndex(text, sentences)
-        owners = [*ruleset.rules, *ruleset.links]
-        assert any(o.spec.anchor for o in owners)
-        for owner in owners:
-            anchor, ignore_case = owner.spec.anchor, owner.spec.ignore_case
+        owners = [(o.spec.id, o.anchor) for o in [*ruleset.rules, *ruleset.links]]
+        owners += [(link.spec.id, anchor) for link in ruleset.links for _, anchor in link.branches]
+        assert any(anchor for _, anchor in owners)
+        for owner, anchor in owners:
             if anchor:
-                assert planned.sentences_for(anchor, ruleset, ignore_case) == \
-                    searched.sentences_for(anchor, bare, ignore_case), owner.spec.id
+                assert planned.sentences_for(anchor, plan) == anchor_oracle.sentences_for(searched, anchor), owner
 
 
 def test_anchor_plan_remembers_words_across_articles():
     ruleset = load_ruleset("de")
     text = "Am 17. März sagte die Bürgermeisterin etwas. Sonst nichts."
     index = TokenIndex(text, _sentences(text, ruleset.lists))
-    index.sentences_for(["{months}"], ruleset, False)
-    plan = anchors._plan(ruleset)
+    months_rule = next(r for r in ruleset.rules if r.spec.anchor == ["{months}"])
+    plan = anchors.plan_of(ruleset)
+    index.sentences_for(months_rule.anchor, plan)
     assert "März" in plan.memo and "Bürgermeisterin" in plan.memo
-    months = plan.ids[("{months}", False)]
+    months = plan.ids[months_rule.anchor[0]]
     assert months in plan.memo["März"] and months not in plan.memo["nichts"]
 
 
@@ -74,7 +73,6 @@ def test_token_index_reads_each_distinct_chunk_once_with_the_tokens_of_each_sent
         assert "\x1c" in expected
     planned = TokenIndex(text, sentences)
     for owner in [*ruleset.rules, *ruleset.links]:
-        if owner.spec.anchor:
-            assert planned.sentences_for(owner.spec.anchor, ruleset, owner.spec.ignore_case) == \
-                TokenIndex(text, sentences).sentences_for(
-                    owner.spec.anchor, SimpleNamespace(lists=ruleset.lists), owner.spec.ignore_case)
+        if owner.anchor:
+            assert planned.sentences_for(owner.anchor, anchors.plan_of(ruleset)) == \
+                anchor_oracle.sentences_for(TokenIndex(text, sentences), owner.anchor)

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from claims.engine.anchors import TokenIndex
+from claims.engine.anchors import Plan, TokenIndex
 from claims.engine.matcher import find_candidates
 from claims.ruleset import load_ruleset
+from claims.ruleset.grammar import anchor_items
 from claims.text import segment
 from claims.text.reader import read_article
 
@@ -40,9 +41,9 @@ def test_an_anchor_list_selects_only_sentences_holding_one_of_its_words():
     text = "Es regnet. Am 17. März kam sie. Sonst nichts."
     sentences = segment.sentences(text, segment.paragraphs(text), frozenset(), frozenset())
     index = TokenIndex(text, sentences)
-    assert index.sentences_for(["{months}"], ruleset, False) == [1]
-    assert index.sentences_for(["#digit"], ruleset, False) == [1]
-    assert index.sentences_for(["nichts"], ruleset, False) == [2]
+    for anchor, expected in ((["{months}"], [1]), (["#digit"], [1]), (["nichts"], [2])):
+        items = anchor_items(anchor, False, ruleset.lists)
+        assert index.sentences_for(items, Plan([items])) == expected
 
 
 def test_a_link_with_an_anchor_searches_only_sentences_holding_its_tokens(tmp_path):

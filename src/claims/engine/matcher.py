@@ -23,9 +23,9 @@ from claims.engine import anchors, ids, values, watchdog
 from claims.engine.anchors import TokenIndex
 from claims.models import Article, Claim, Paragraph, Sentence, build
 from claims.ruleset.compiler import CompiledRule, RuleSet
+from claims.ruleset.grammar import GROUP, LITERAL
 from claims.text import segment
 
-_TEMPLATE_REF = regex.compile(r"\{([^{}|]+)(?:\|([^{}]+))?\}")
 _WHITESPACE = regex.compile(r"\s+")
 _NEWLINE = regex.compile(r"\n")
 
@@ -57,15 +57,15 @@ class Candidate:
         if self.rendered is None:
             rendered: dict[str, Any] = {}
             group = self.match.group
-            for key, how, template, list_name in _renderers(self.rule):
-                if how == _GROUP:  # the usual template: {group} or {group|list}
+            for key, how, template, list_name in self.rule.renderers:
+                if how == GROUP:  # the usual template: {group} or {group|list}
                     text = group(template)
                     if text is not None and list_name:
                         found = self.ruleset.lists[list_name].lookup(text)
                         if found is not None:
                             text = found
                     rendered[key] = text
-                elif how == _LITERAL:
+                elif how == LITERAL:
                     rendered[key] = template
                 else:  # literal text and groups mixed: "{sign|figure_signs}{number}"
                     pieces, tail = template
@@ -92,27 +92,6 @@ class Candidate:
         return self.end - self.start
 
 
-_LITERAL, _GROUP, _MIXED = 0, 1, 2
-
-
-def _renderers(rule: CompiledRule) -> list[tuple[str, int, Any, str | None]]:
-    """The rule's value templates sorted by shape once, so rendering a claim's fields is a loop
-    of group lookups, not a parse of each template."""
-    found = rule.__dict__.get("_renderers")
-    if found is None:
-        found = []
-        for key, template in rule.spec.value.items():
-            parsed = _parse_template(template) if isinstance(template, str) else template
-            if not isinstance(template, str) or isinstance(parsed, str):
-                found.append((key, _LITERAL, parsed, None))
-            elif isinstance(parsed[0], str):
-                found.append((key, _GROUP, parsed[0], parsed[1]))
-            else:
-                found.append((key, _MIXED, parsed, None))
-        rule.__dict__["_renderers"] = found
-    return found
-
-
 @dataclass
 class ValueContext:
     """What a value normalizer may know besides the matched fields."""
@@ -124,59 +103,6 @@ class ValueContext:
     paragraph: int = 0  # the claim's paragraph (1-based; 0 when unknown)
     sentence: int = 0  # the claim's sentence (1-based; 0 when unknown)
     state: dict[str, Any] = field(default_factory=dict)  # carried through the article in order
-
-
-_PARSED: dict[str, Any] = {}
-
-
-def _parse_template(template: str) -> Any:
-    """A template's pieces, parsed once: (literal text, group, list) triples, or the template."""
-    parsed = _PARSED.get(template)
-    if parsed is None:
-        refs = list(_TEMPLATE_REF.finditer(template))
-        if not refs:
-            parsed = template
-        elif len(refs) == 1 and refs[0].span() == (0, len(template)):
-            parsed = (refs[0].group(1), refs[0].group(2))
-        else:
-            pieces, last = [], 0
-            for ref in refs:
-                pieces.append((template[last:ref.start()], ref.group(1), ref.group(2)))
-                last = ref.end()
-            parsed = (pieces, template[last:])
-        _PARSED[template] = parsed
-    return parsed
-
-
-def _resolve(match: Any, group: str, list_name: str | None, ruleset: RuleSet) -> Any:
-    text = match.group(group)
-    if text is None:
-        return None
-    if list_name:
-        found = ruleset.lists[list_name].lookup(text)
-        return found if found is not None else text
-    return text
-
-
-def render_template(template: Any, match: Any, ruleset: RuleSet) -> Any:
-    """A value template: a literal, ``{group}`` or ``{group|list}``, or a string mixing them."""
-    if not isinstance(template, str):
-        return template
-    parsed = _parse_template(template)
-    if isinstance(parsed, str):
-        return parsed
-    if isinstance(parsed[0], str):
-        return _resolve(match, parsed[0], parsed[1], ruleset)
-    pieces, tail = parsed
-    parts = [_resolve(match, group, list_name, ruleset) for _, group, list_name in pieces]
-    if all(p is None for p in parts):
-        return None
-    out = []
-    for (literal, _, _), part in zip(pieces, parts):
-        out.append(literal)
-        out.append("" if part is None else str(part))
-    out.append(tail)
-    return "".join(out)
 
 
 def _timeout_for(text: str) -> float:
@@ -211,13 +137,12 @@ def _windows(rule: CompiledRule, ruleset: RuleSet, text: str, index: TokenIndex,
     with many stretches (an apostrophe in every line of a 400 kB text without blank lines).
     What starts between two stretches starts in a sentence without the anchor, which a
     certain anchor rules out."""
-    key = (tuple(rule.spec.anchor), rule.spec.ignore_case, rule.scope)
+    key = (rule.anchor, rule.scope)
     found = cache.get(key)
     if found is None:
         size = len(text)
         # the stretches themselves are not kept: the windows are (memory)
-        spans = anchors.ranges(index.sentences_for(rule.spec.anchor, ruleset, rule.spec.ignore_case),
-                               sentences)
+        spans = anchors.ranges(index.sentences_for(rule.anchor, anchors.plan_of(ruleset)), sentences)
         if rule.scope == "paragraph" and paragraph_ends is not None:
             merged: list[tuple[int, int, int, int]] = []
             for start, end in spans:
@@ -238,7 +163,7 @@ def _scan(rule: CompiledRule, ruleset: RuleSet, text: str, timeout: float | None
           sentences: list[Sentence] | None, paragraph_ends: dict[int, int] | None = None,
           cache: dict[tuple[Any, ...], list[tuple[int, int, int]]] | None = None) -> Iterator[Any]:
     """The rule's matches: over its anchored sentences, or over the whole text."""
-    if not rule.spec.anchor or index is None or sentences is None:
+    if not rule.anchor or index is None or sentences is None:
         yield from rule.regex.finditer(text, timeout=timeout)
         return
     finditer = rule.regex.finditer
@@ -362,12 +287,14 @@ def apply_links(claims: list[tuple[Candidate, int]], clean: str, sentences: list
     if not ruleset.links or not sentences:
         return
     timeout = _timeout_for(clean)
-    def where(anchor: list[str], ignore_case: bool) -> set[int] | None:
-        return set(index.sentences_for(anchor, ruleset, ignore_case)) if index is not None and anchor else None
+    plan = anchors.plan_of(ruleset) if index is not None else None
 
-    allowed = {link.spec.id: where(link.spec.anchor, link.spec.ignore_case) for link in ruleset.links}
+    def where(anchor: tuple[Any, ...]) -> set[int] | None:
+        return set(index.sentences_for(anchor, plan)) if index is not None and anchor else None
+
+    allowed = {link.spec.id: where(link.anchor) for link in ruleset.links}
     # a link of branches: each branch with the sentences it may match in
-    branches = {link.spec.id: [(rx, where(anchor, link.spec.ignore_case)) for rx, anchor in link.branches]
+    branches = {link.spec.id: [(rx, where(anchor)) for rx, anchor in link.branches]
                 for link in ruleset.links if link.branches}
     # the branches whose one-word values must be known names, by link
     known = {link.spec.id: {id(rx) for (rx, _), b in zip(link.branches, link.spec.branches) if b.known}
@@ -476,7 +403,7 @@ class _LinkSearch:
         self.known: dict[str, set[int]] = {}  # link id -> the branches whose one-word values must be known
         self.claims: list[tuple[Candidate, int]] = []
         self.cand: Candidate | None = None  # the claim being linked
-        self._known_cache: dict[tuple[int, str], set[str]] = {}
+        self._known_cache: dict[str, tuple[set[str], int]] = {}  # link id -> (words, claims read)
 
     def value(self, link: Any, cand: Candidate, sentence_index: int, pending: str | None) -> str | None:
         spec = link.spec
@@ -605,17 +532,20 @@ class _LinkSearch:
     def _known_words(self, spec: Any) -> set[str]:
         """The words of the longer names found before the claim being linked: the fields its
         link's known_from names, of claims that start before it, and the names given to the
-        claims of its kind before it."""
+        claims of its kind before it.
+
+        Claims are linked in article order and a claim's fields are final once it is linked, so
+        the words only grow: each link keeps its set and reads each claim once as the claim
+        being linked moves on (reading every earlier claim for every claim cost the square of
+        the article's claims)."""
         cand = self.cand
-        key = (id(cand), spec.id)
-        if key in self._known_cache:
-            return self._known_cache[key]
-        words: set[str] = set()
-        self._known_cache = {key: words}  # one claim at a time
+        assert cand is not None
+        words, at = self._known_cache.get(spec.id, (set(), 0))
         wanted = [item.partition(".") for item in spec.known_from]
-        for other, _ in self.claims:
-            if cand is not None and other.start >= cand.start:
-                break
+        claims = self.claims
+        while at < len(claims) and claims[at][0].start < cand.start:
+            other = claims[at][0]
+            at += 1
             for kind, _, name in wanted:
                 if other.rule.kind != kind:
                     continue
@@ -623,6 +553,7 @@ class _LinkSearch:
                     else other.fields.get(name)
                 if isinstance(value, str) and " " in value.strip():
                     words.update(w.casefold() for w in _WORDS.findall(value))
+        self._known_cache[spec.id] = (words, at)
         return words
 
     def _all_matches(self, link: Any, at: int, window: str) -> list[Any]:

@@ -45,6 +45,7 @@ class Quote:
     words: tuple[str, ...]
     speaker: str | None
     text: str  # without its quotation marks
+    vocabulary: frozenset[str]  # its distinct words: a pair sharing none is no pair
 
 
 def _quotes(ctx: Context, cues: QuoteCues) -> list[Quote]:
@@ -66,7 +67,7 @@ def _quotes_now(ctx: Context, cues: QuoteCues) -> list[Quote]:
         if len(found) >= cues.min_words:
             speaker = value.get("speaker")
             out.append(Quote(claim, found, speaker if isinstance(speaker, str) and speaker.strip() else None,
-                             " ".join(str(text).split())))
+                             " ".join(str(text).split()), frozenset(found)))
     return out
 
 
@@ -79,12 +80,13 @@ def _relation(a: Quote, b: Quote, cues: QuoteCues) -> str | None:
     """'same' (one holds the other), 'reworded' (most words agree), or None (other quotations)."""
     if a.words == b.words:
         return "same"
-    short, long = sorted((a.words, b.words), key=len)
-    if _contains(long, short):
+    (short, few), (long, many) = sorted(((a.words, a.vocabulary), (b.words, b.vocabulary)),
+                                        key=lambda pair: len(pair[0]))
+    if few <= many and _contains(long, short):
         return "same"
     if len(short) < cues.min_words or len(short) < 0.6 * len(long):
         return None  # a piece of a longer quotation in other words, or two statements
-    if not set(short) & set(long):
+    if few.isdisjoint(many):
         return None
     matcher = difflib.SequenceMatcher(None, a.words, b.words, autojunk=False)
     if matcher.real_quick_ratio() < cues.similarity or matcher.quick_ratio() < cues.similarity:
@@ -124,9 +126,9 @@ def _pairs(ctx: Context, cues: QuoteCues) -> list[tuple[Quote, Quote, str]]:
             pairs.append((earlier, quote, "same"))
     if len(distinct) <= GROUP_LIMIT:
         for j, later in enumerate(distinct):
-            vocabulary = set(later.words)
+            vocabulary = later.vocabulary
             for earlier in distinct[:j]:
-                if not vocabulary & set(earlier.words):
+                if vocabulary.isdisjoint(earlier.vocabulary):
                     continue
                 relation = _relation(earlier, later, cues)
                 if relation is not None:

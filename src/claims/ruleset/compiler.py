@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from claims.errors import RuleError
 from claims.kinds import NUMBER, REGISTRY, unknown_fields, wrong_type
 from claims.limits import limit
+from claims.ruleset import grammar
 from claims.ruleset.files import (FINDINGS_FILE, LABELS_FILE, WordList, _key_line, _load_lists, _read_toml,
                                   _table_lines, _validation_error)
 from claims.ruleset.schema import LanguageFile, LinkSpec, RuleFile, RuleSpec
@@ -88,12 +89,15 @@ class CompiledRule:
     layer: int = 0  # 0 for the built-in rules, 1… for each --rules folder: later folders win ties
     scope: str = "sentence"  # "paragraph": a match may run on to the end of its paragraph
     extend: Any = None  # extend_before compiled to end where the match starts, or None
+    anchor: tuple[grammar.AnchorItem, ...] = ()  # spec.anchor parsed against the word lists
     # how it ranks against another rule's match of the same span: higher priority, then a
     # later layer (a user's rule over a built-in one) first
     rank: tuple[int, int] = field(init=False)
+    renderers: tuple[grammar.Renderer, ...] = field(init=False)  # spec.value's templates, parsed
 
     def __post_init__(self) -> None:
         self.rank = (-self.spec.priority, -self.layer)
+        self.renderers = grammar.renderers(self.spec.value)
 
     @property
     def id(self) -> str:
@@ -107,9 +111,10 @@ class Link:
     path: Path
     line: int
     regex: Any  # None for a link of branches
-    # the pattern's branches, compiled one by one with their anchors (empty: the link has one pattern)
-    branches: list[tuple[Any, list[str]]] = field(default_factory=list)
+    # the pattern's branches, compiled one by one with their parsed anchors (empty: the link has one pattern)
+    branches: list[tuple[Any, tuple[grammar.AnchorItem, ...]]] = field(default_factory=list)
     claim_regex: Any = None  # the claims the link runs for (None: all)
+    anchor: tuple[grammar.AnchorItem, ...] = ()  # spec.anchor parsed against the word lists
 
 
 @dataclass
@@ -126,6 +131,12 @@ class RuleSet:
     decimal: str = ","  # the language's digits ([numbers] of language.toml): German by default
     thousands: str = "."
     findings: Any = None  # the language's checks of claims against each other (findings.toml), if any
+    # the anchors of all rules and links as one plan (claims.engine.anchors.Plan): made by the
+    # engine at its first use in a process, never stored in the cache
+    anchor_plan: Any = field(default=None, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "anchor_plan": None}
 
     def by_id(self, rule_id: str) -> CompiledRule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -320,7 +331,8 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
             rules[spec.id] = CompiledRule(spec, rule_file.kind, path, line or 0, compiled,
                                           rule_file.example_date,
                                           next(i for i, d in enumerate(dirs) if d == path.parent),
-                                          spec.scope or rule_file.scope, extend)
+                                          spec.scope or rule_file.scope, extend,
+                                          grammar.anchor_items(spec.anchor, spec.ignore_case, lists))
         link_lines = _table_lines(raw, "link")
         for index, link_spec in enumerate(rule_file.link):
             line = link_lines[index] if index < len(link_lines) else None
@@ -356,7 +368,9 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
             links[link_spec.id] = Link(
                 link_spec, rule_file.kind, path, line or 0,
                 None if link_spec.branches or not compiled_all else compiled_all[0],
-                [(c, b.anchor) for c, b in zip(compiled_all, link_spec.branches)], claim_regex)
+                [(c, grammar.anchor_items(b.anchor, link_spec.ignore_case, lists))
+                 for c, b in zip(compiled_all, link_spec.branches)], claim_regex,
+                grammar.anchor_items(link_spec.anchor, link_spec.ignore_case, lists))
     from claims.findings.data import read_findings
 
     return RuleSet(lang=lang, name=name, version=version, dirs=dirs, rules=list(rules.values()),

@@ -29,7 +29,7 @@ def _cache_key(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> str:
     package = Path(findings.__file__).parent
     here = Path(__file__)
     # the pickled classes' shape and what the compiler checks them against
-    for code in (here, *(here.with_name(name) for name in ("schema.py", "files.py", "compiler.py")),
+    for code in (here, *(here.with_name(name) for name in ("schema.py", "files.py", "compiler.py", "grammar.py")),
                  here.parents[1] / "kinds.py", *sorted(package.glob("*.py"))):
         digest.update(code.read_bytes())
     for folder in dirs:
