@@ -107,12 +107,18 @@ def _sheet_names(key: str) -> set[str]:
 
 
 def _meta(wb: Any, path: Path) -> dict[str, str]:
+    pairs = (wb[layout.META_SHEET].iter_rows(min_col=1, max_col=2, values_only=True)
+             if layout.META_SHEET in wb.sheetnames else ())
+    return _meta_of(pairs, getattr(wb, "custom_doc_props", None) or [], path)
+
+
+def _meta_of(pairs: Any, props: Any, path: Path) -> dict[str, str]:
+    """The stored meta from the ``_meta`` sheet's (key, value) rows, else the custom properties."""
     meta: dict[str, str] = {}
-    if layout.META_SHEET in wb.sheetnames:
-        for row in wb[layout.META_SHEET].iter_rows(min_col=1, max_col=2, values_only=True):
-            if row[0] is not None:
-                meta[str(row[0])] = "" if row[1] is None else str(row[1])
-    for prop in getattr(wb, "custom_doc_props", None) or []:
+    for row in pairs:
+        if row[0] is not None:
+            meta[str(row[0])] = "" if row[1] is None else str(row[1])
+    for prop in props:
         key = layout.DOC_PROPERTIES.get(getattr(prop, "name", ""))
         if key and key not in meta:
             meta[key] = str(prop.value)
@@ -291,7 +297,7 @@ def _rows(ws: Any, cached_ws: Any, path: Path, meta_ids: dict[str, dict[str, Any
         for col, cell in by_col.items():
             value = _cell_value(cell)
             cached = cached_by_col.get(col, value) if cached_rows is not None else value
-            if (hidden := out.hidden.pop((ws.title, cell.coordinate), None)) is not None:
+            if out.hidden and (hidden := out.hidden.pop((ws.title, cell.coordinate), None)) is not None:
                 value = cached = hidden
             data = _cell_data(cell, cached)
             if value is None and data is None:
@@ -364,13 +370,24 @@ def read_checklist(path: str | Path, vocabulary: dict[str, str] | None = None, *
 
     ``vocabulary``: a newsroom's status words (casefolded) to canonical codes (configuration).
     ``for_update``: read formulas as formulas too, and keep the workbook for the writer.
+    Otherwise (``check``) the sheets are streamed a row at a time: the same rows, statuses and
+    refusals, without the cells' comments and hyperlinks.
     """
-    from claims.checklist.workbook_io import open_workbook
-
     path = Path(path)
     if not path.exists():
         raise InputError("no such checklist", path)
     _refuse_bombs(path)
+    if not for_update:
+        return _read_streamed(path, vocabulary)
+    return _read_full(path, vocabulary, for_update)
+
+
+def _read_full(path: Path, vocabulary: dict[str, str] | None, for_update: bool) -> ReadChecklist:
+    """The whole workbook through openpyxl: what ``update`` needs (formulas, comments, links,
+    styles, the workbook itself for the writer). Without ``for_update`` this was what every
+    read did; the streamed read is held equal to it (tests/test_checklist_stream.py)."""
+    from claims.checklist.workbook_io import open_workbook
+
     opened = open_workbook(path, data_only=not for_update)
     wb = opened.wb
     cached_wb = None
@@ -402,6 +419,15 @@ def read_checklist(path: str | Path, vocabulary: dict[str, str] | None = None, *
             more, more_own = _rows(wb[name], cached, path, meta_ids, keys, vocabulary, "removed", out)
             removed += more
             own += [c for c in more_own if c.key not in {o.key for o in own}]
+    _finish(out, rows, removed, own, meta_ids, path, for_update)
+    if for_update:
+        out.workbook = wb
+        out.warnings += _pictures_warning(path)
+    return out
+
+
+def _finish(out: ReadChecklist, rows: list[StoredRow], removed: list[StoredRow], own: list[OwnColumn],
+            meta_ids: dict[str, dict[str, Any]], path: Path, for_update: bool) -> None:
     for row in removed:
         if row.id in meta_ids and not row.kind:
             row.kind = str(meta_ids[row.id].get("kind") or "")
@@ -415,10 +441,61 @@ def read_checklist(path: str | Path, vocabulary: dict[str, str] | None = None, *
     numbers = [r.number for r in rows if r.number is not None]
     out.editor_sorted = numbers != sorted(numbers)
     out.rows, out.removed, out.own_columns = rows, removed, own
-    if for_update:
-        out.workbook = wb
-        out.warnings += _pictures_warning(path)
-    return out
+
+
+def _read_streamed(path: Path, vocabulary: dict[str, str] | None) -> ReadChecklist:
+    """What ``check`` reads, a row at a time (:mod:`claims.checklist.sheetstream`): the same rows,
+    statuses, warnings and refusals as the full read, without comments and hyperlinks (only
+    ``update`` carries those), in a few bytes a cell instead of openpyxl's ~500."""
+    from claims.checklist.sheetstream import Book, values_by_row
+
+    book = Book(path)
+    try:
+        hidden: dict[tuple[str, str], Any] = {}
+        titles = book.worksheet_titles
+        pairs: list[tuple[Any, Any]] = []
+        if layout.META_SHEET in book.sheetnames and layout.META_SHEET in titles:
+            pairs = [(v.get(1), v.get(2)) for _, v in values_by_row(book.sheet(layout.META_SHEET, hidden))]
+        meta = _meta_of(pairs, book.custom_doc_props, path)
+        meta_ids: dict[str, dict[str, Any]] = {}
+        if layout.CLAIMS_SHEET in titles:
+            rows_of = values_by_row(book.sheet(layout.CLAIMS_SHEET, hidden))
+            header: list[str] = []
+            for number, values in rows_of:
+                if number == 1:  # the full read takes row 1 as the header, whatever it holds
+                    width = max(values, default=0)
+                    header = [str(values[c]) for c in range(1, width + 1) if values.get(c) is not None]
+                    continue
+                if not header:
+                    continue
+                # as zip(header, row) pairs the header's n-th name with the row's n-th column
+                record = {name: values.get(i) for i, name in enumerate(header, start=1)}
+                if record.get("id"):
+                    meta_ids[str(record["id"])] = record
+        keys = _header_keys()
+        out = ReadChecklist(path=str(path), meta=meta, rows=[], warnings=list(book.warnings))
+        out.hidden = hidden
+        checklist_names = _sheet_names("checklist")
+        removed_names = _sheet_names("removed")
+        if not titles:
+            raise InputError("cannot read the workbook: it has no worksheet", path)
+        checklist_title = next((n for n in book.sheetnames if n.casefold() in checklist_names and n in titles),
+                               titles[0])
+        out.sheet_titles["checklist"] = checklist_title
+        rows, own = _rows(book.sheet(checklist_title, out.hidden), None, path, meta_ids, keys, vocabulary,
+                          "checklist", out)
+        removed: list[StoredRow] = []
+        for name in book.sheetnames:
+            if name.casefold() in removed_names and name != checklist_title and name in titles:
+                out.sheet_titles["removed"] = name
+                more, more_own = _rows(book.sheet(name, out.hidden), None, path, meta_ids, keys, vocabulary,
+                                       "removed", out)
+                removed += more
+                own += [c for c in more_own if c.key not in {o.key for o in own}]
+        _finish(out, rows, removed, own, meta_ids, path, False)
+        return out
+    finally:
+        book.close()
 
 
 def _pictures_warning(path: Path) -> list[str]:
