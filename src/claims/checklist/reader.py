@@ -29,6 +29,7 @@ import os
 import stat
 import zipfile
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,20 @@ class ReadChecklist(BaseModel):
     @property
     def extra_headers(self) -> list[str]:
         return [c.title for c in self.own_columns]
+
+
+class GateRow:
+    """A claim row as ``check`` reads it: what the pairing (:func:`claims.checklist.merge.plan`)
+    and the gate look at, none of the editor's cells (:class:`StoredRow` carries those, for
+    ``update``). About 100 bytes a row instead of StoredRow's 1.6 KB."""
+
+    __slots__ = ("id", "kind", "text", "sentence", "status", "row", "sheet", "number", "copies")
+
+    def __init__(self, id: str, kind: str, text: str, sentence: str, status: str, row: int, sheet: str,
+                 number: int | None) -> None:
+        self.id, self.kind, self.text, self.sentence, self.status = id, kind, text, sentence, status
+        self.row, self.sheet, self.number = row, sheet, number
+        self.copies: list[GateRow] = []
 
 
 def _refuse_bombs(path: Path) -> None:
@@ -235,14 +250,22 @@ def _fps(record: dict[str, Any]) -> dict[str, str]:
 
 def cell_fp(value: Any) -> str:
     """A short fingerprint of what a generated cell shows, to see later whether an editor typed over it."""
-    import hashlib
+    try:
+        return _cell_fp(value.__class__, value)
+    except TypeError:  # not hashable
+        return _cell_fp.__wrapped__(value.__class__, value)
 
+
+@lru_cache(maxsize=4096)  # repeated cells (kinds, hints, paragraph numbers) are hashed once
+def _cell_fp(_: type, value: Any) -> str:  # by type too: True and 1 are equal keys, not equal texts
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if hasattr(value, "hour") and hasattr(value, "date") and not isinstance(value, str):  # a datetime
         value = value.replace(microsecond=0)
         if (value.hour, value.minute, value.second) == (0, 0, 0):
             value = value.date()  # openpyxl reads a date back as a datetime at midnight
+    import hashlib
+
     text = "" if value is None else _norm(value)
     return hashlib.blake2s(text.encode("utf-8"), digest_size=4).hexdigest()
 
@@ -252,7 +275,7 @@ GENERATED = ("number", "kind", "claim", "sentence", "value", "paragraph", "line"
 
 def _rows(ws: Any, cached_ws: Any, path: Path, meta_ids: dict[str, dict[str, Any]],
           keys: dict[str, str], vocabulary: dict[str, str] | None, sheet_key: str,
-          out: ReadChecklist) -> tuple[list[StoredRow], list[OwnColumn]]:
+          out: ReadChecklist, gate_only: bool = False) -> tuple[list[StoredRow], list[OwnColumn]]:
     columns = _find_header(ws, keys, path)
     if columns is None:
         raise InputError(f"sheet {ws.title!r} has no ID column; was the header row deleted?", path)
@@ -286,6 +309,7 @@ def _rows(ws: Any, cached_ws: Any, path: Path, meta_ids: dict[str, dict[str, Any
                 out.notes.append(NoteRow(sheet=sheet_key, after=None, header=True, row=cell.row,
                                          cells={columns.key(cell.column): data.model_copy(
                                              update={"value": None})}))
+    streamed = getattr(ws, "streamed", False) and cached_rows is None
     for row in ws.iter_rows(min_row=columns.header_row + 1):
         cached_row = next(cached_rows, ()) if cached_rows is not None else ()
         cached_by_col = {c.column: c.value for c in cached_row if getattr(c, "column", None)}
@@ -295,6 +319,21 @@ def _rows(ws: Any, cached_ws: Any, path: Path, meta_ids: dict[str, dict[str, Any
         cells: dict[str, Any] = {}
         rich: dict[str, CellData] = {}
         for col, cell in by_col.items():
+            if streamed:  # a value, with neither comment, link nor formula: skip what cannot apply
+                value = cell.value
+                if value.__class__ is str and not value.strip():
+                    value = None
+                if out.hidden and (hidden := out.hidden.pop((ws.title, cell.coordinate), None)) is not None:
+                    value = hidden
+                data = None if (value is None or value.__class__ is str or cell.number_format == "General") \
+                    else _cell_data(cell, value)
+                if value is None and data is None:
+                    continue
+                key = columns.key(col)
+                if data is not None:
+                    rich[key] = data
+                cells[key] = value
+                continue
             value = _cell_value(cell)
             cached = cached_by_col.get(col, value) if cached_rows is not None else value
             if out.hidden and (hidden := out.hidden.pop((ws.title, cell.coordinate), None)) is not None:
@@ -329,24 +368,32 @@ def _rows(ws: Any, cached_ws: Any, path: Path, meta_ids: dict[str, dict[str, Any
             elif key != "id":
                 generated[key] = value
         stored = meta_ids.get(claim_id, {})
-        fps = _fps(stored)
-        edited = {k: v for k, v in generated.items() if k in fps and cell_fp(v) != fps[k]}
-        edited.update({k: None for k in fps if k not in generated and fps[k] != cell_fp(None)})
+        if gate_only:
+            edited: dict[str, Any] = {}
+        else:
+            fps = _fps(stored)
+            edited = {k: v for k, v in generated.items() if k in fps and cell_fp(v) != fps[k]}
+            edited.update({k: None for k in fps if k not in generated and fps[k] != cell_fp(None)})
         raw_status = editor.get("status")
         status = status_code(raw_status, vocabulary)
         if status is None:
             status = "open"
             out.unknown_statuses.append((f"{ws.title}!{by_col[status_col].coordinate}"
                                          if status_col in by_col else ws.title, str(raw_status)))
-        record = StoredRow(
-            id=claim_id,
-            kind=str(stored.get("kind") or generated.get("kind") or ""),
-            text=str(stored.get("text") or generated.get("claim") or ""),
-            sentence=str(generated.get("sentence") or ""),
-            status=status, editor=editor, own=own, previous=previous, generated=generated,
-            edited=edited, cells=rich, row=id_cell.row, sheet=sheet_key,
-            number=_int(generated.get("number")),
-        )
+        kind = str(stored.get("kind") or generated.get("kind") or "")
+        text = str(stored.get("text") or generated.get("claim") or "")
+        sentence = str(generated.get("sentence") or "")
+        number = _int(generated.get("number"))
+        record: Any
+        if gate_only:
+            record = GateRow(claim_id, kind, text, sentence, status, id_cell.row, sheet_key, number)
+        else:
+            record = StoredRow(
+                id=claim_id, kind=kind, text=text, sentence=sentence,
+                status=status, editor=editor, own=own, previous=previous, generated=generated,
+                edited=edited, cells=rich, row=id_cell.row, sheet=sheet_key,
+                number=number,
+            )
         if claim_id in seen:
             out.duplicates.append((claim_id, f"{ws.title}!{id_cell.coordinate}"))
             seen[claim_id].copies.append(record)
@@ -365,20 +412,21 @@ def _int(value: Any) -> int | None:
 
 
 def read_checklist(path: str | Path, vocabulary: dict[str, str] | None = None, *,
-                   for_update: bool = False) -> ReadChecklist:
+                   for_update: bool = False, gate_only: bool = False) -> ReadChecklist:
     """Read a claims checklist; any problem is an InputError naming the file (and cell).
 
     ``vocabulary``: a newsroom's status words (casefolded) to canonical codes (configuration).
     ``for_update``: read formulas as formulas too, and keep the workbook for the writer.
     Otherwise (``check``) the sheets are streamed a row at a time: the same rows, statuses and
-    refusals, without the cells' comments and hyperlinks.
+    refusals, without the cells' comments and hyperlinks. ``gate_only``: keep of each row only
+    what ``check`` reads (ID, kind, claim, sentence, status, where it stood), a third of the memory.
     """
     path = Path(path)
     if not path.exists():
         raise InputError("no such checklist", path)
     _refuse_bombs(path)
     if not for_update:
-        return _read_streamed(path, vocabulary)
+        return _read_streamed(path, vocabulary, gate_only)
     return _read_full(path, vocabulary, for_update)
 
 
@@ -443,7 +491,10 @@ def _finish(out: ReadChecklist, rows: list[StoredRow], removed: list[StoredRow],
     out.rows, out.removed, out.own_columns = rows, removed, own
 
 
-def _read_streamed(path: Path, vocabulary: dict[str, str] | None) -> ReadChecklist:
+_GATE_RECORD = frozenset({"id", "kind", "text"})  # of the _claims sheet, what check reads
+
+
+def _read_streamed(path: Path, vocabulary: dict[str, str] | None, gate_only: bool = False) -> ReadChecklist:
     """What ``check`` reads, a row at a time (:mod:`claims.checklist.sheetstream`): the same rows,
     statuses, warnings and refusals as the full read, without comments and hyperlinks (only
     ``update`` carries those), in a few bytes a cell instead of openpyxl's ~500."""
@@ -469,7 +520,8 @@ def _read_streamed(path: Path, vocabulary: dict[str, str] | None) -> ReadCheckli
                 if not header:
                     continue
                 # as zip(header, row) pairs the header's n-th name with the row's n-th column
-                record = {name: values.get(i) for i, name in enumerate(header, start=1)}
+                record = {name: values.get(i) for i, name in enumerate(header, start=1)
+                          if not gate_only or name in _GATE_RECORD}
                 if record.get("id"):
                     meta_ids[str(record["id"])] = record
         keys = _header_keys()
@@ -483,13 +535,13 @@ def _read_streamed(path: Path, vocabulary: dict[str, str] | None) -> ReadCheckli
                                titles[0])
         out.sheet_titles["checklist"] = checklist_title
         rows, own = _rows(book.sheet(checklist_title, out.hidden), None, path, meta_ids, keys, vocabulary,
-                          "checklist", out)
+                          "checklist", out, gate_only)
         removed: list[StoredRow] = []
         for name in book.sheetnames:
             if name.casefold() in removed_names and name != checklist_title and name in titles:
                 out.sheet_titles["removed"] = name
                 more, more_own = _rows(book.sheet(name, out.hidden), None, path, meta_ids, keys, vocabulary,
-                                       "removed", out)
+                                       "removed", out, gate_only)
                 removed += more
                 own += [c for c in more_own if c.key not in {o.key for o in own}]
         _finish(out, rows, removed, own, meta_ids, path, False)
