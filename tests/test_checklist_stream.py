@@ -294,3 +294,19 @@ def test_a_libreoffice_resave_reads_the_same(tmp_path, runner):
                     "xlsx", "--outdir", str(out), str(checklist)], check=True, capture_output=True, timeout=180)
     shutil.copy(out / checklist.name, checklist)
     assert assert_same(checklist)["rows"][0]["status"] == "confirmed"
+
+
+def test_a_longer_checklist_with_ticks_notes_and_dates_reads_the_same(tmp_path, runner):
+    body = "\n\n".join(f"Am {day}. März kamen mehr als {day * 10} Besucher nach Bozen. "
+                       f"Laut Polizei war es „die größte Messe seit {1990 + day}“, sagte Anna Berger."
+                       for day in range(1, 29))
+    _, checklist = make_checklist(tmp_path, runner, "---\ndate: 2025-03-24\n---\n" + body + "\n")
+
+    def change(wb, ws, col):
+        for row in range(2, ws.max_row + 1, 3):
+            ws.cell(row, col["Status"]).value = ["bestätigt", "falsch", "korrigiert", "entfällt"][row % 4]
+            ws.cell(row, col["Datum"]).value = dt.date(2025, 3, row % 28 + 1)
+            ws.cell(row + 1, col["Anmerkung"]).value = f"Notiz {row}"
+
+    view = assert_same(edit(checklist, change))
+    assert len(view["rows"]) > 100 and {r["status"] for r in view["rows"]} >= {"confirmed", "wrong", "open"}
