@@ -404,7 +404,7 @@ def check_article(article: Any, result: Any, job: Job) -> tuple[Any, list[str]]:
         raise ClaimsError(f"cannot look for the checklist: {exc.strerror or exc}", target) from None
     if not present:
         return missing_checklist(job.path, str(target), len(result.claims)), []
-    stored = read_checklist(target, dict(task.vocabulary))
+    stored = read_checklist(target, dict(task.vocabulary), gate_only=True)
     from claims.limits import shorten
 
     if not task.force:
