@@ -57,4 +57,4 @@ def require_soffice() -> str:
     return soffice
 
 
-from memory_support import memory_url, postgres_server, postgres_url  # noqa: E402,F401 (fixtures)
+from memory_support import _no_user_memory, memory_url, postgres_server, postgres_url  # noqa: E402,F401 (fixtures)

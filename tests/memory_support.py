@@ -79,3 +79,86 @@ def memory_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "memory.sqlite")
     return request.getfixturevalue("postgres_url")
+
+
+def tick(checklist: Path, marks: dict[str, str], by: str = "M. Huber", on: str = "02.03.2026",
+         evidence: str = "Pressestelle, Anruf") -> None:
+    """Set the Status (and who, when, Beleg) of the rows whose claim is a key of ``marks``
+    (``"*"``: every other row), as an editor does in Excel."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(checklist)
+    ws = wb.worksheets[0]
+    header = {str(c.value): c.column for c in ws[1] if c.value}
+    col = {key: next(v for h, v in header.items() if h.startswith(label))
+           for key, label in (("claim", "Behauptung"), ("status", "Status"), ("by", "Geprüft von"),
+                              ("on", "Datum"), ("evidence", "Beleg"))}
+    for row in range(2, ws.max_row + 1):
+        text = ws.cell(row=row, column=col["claim"]).value
+        status = marks.get(text, marks.get("*"))
+        if text is None or status is None:
+            continue
+        ws.cell(row=row, column=col["status"]).value = status
+        ws.cell(row=row, column=col["by"]).value = by
+        ws.cell(row=row, column=col["on"]).value = on
+        ws.cell(row=row, column=col["evidence"]).value = evidence
+    wb.save(checklist)
+
+
+DAY_ONE = """---
+title: "Brückensanierung in Lindach beginnt"
+date: 2026-03-02
+lang: de
+---
+
+Foto: Paul Weber/Lindacher Bote
+
+Bürgermeisterin Anna Roth gab am Montag den Startschuss für die Sanierung der Lindacher Innbrücke. Die Arbeiten kosten rund 4 Millionen Euro und sollen 18 Monate dauern.
+
+„Die Brücke ist das Herz unserer Gemeinde“, sagte Roth. Die Feier fand am Brückenkopf statt.
+
+Bauleiter Thomas Gruber rechnet mit 40 Lastwagenfahrten pro Tag während der Sanierung der Innbrücke.
+"""
+
+DAY_TWO = """---
+title: "Lindach: Erste Sperre an der Innbrücke"
+date: 2026-03-09
+lang: de
+---
+
+Foto: Paul Weber/Lindacher Bote
+
+Seit Montag ist die Lindacher Innbrücke für Lastwagen gesperrt. Bürgermeisterin Anna Roth sagte, die Sanierung koste rund 4 Millionen Euro.
+
+Oberbauleiter Thomas Gruber erwartet 55 Lastwagenfahrten pro Tag während der Sanierung der Innbrücke.
+
+„Die Brücke ist das Herz unserer Gemeinde“, sagte Roth.
+"""
+
+
+def memory_columns(checklist: Path) -> dict[str, dict[str, object]]:
+    """Claim text -> the row's cells under the memory's and the editor's headers."""
+    import openpyxl
+
+    ws = openpyxl.load_workbook(checklist).worksheets[0]
+    header = [str(c.value) if c.value is not None else "" for c in ws[1]]
+    out: dict[str, dict[str, object]] = {}
+    for row in ws.iter_rows(min_row=2, values_only=True):
+        cells = dict(zip(header, row))
+        if cells.get("Behauptung"):
+            out[str(cells["Behauptung"])] = cells
+    return out
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_user_memory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test reads or writes the developer's own memory (~/.local/share/claims)."""
+    saved = {k: os.environ.get(k) for k in ("XDG_DATA_HOME", "CLAIMS_MEMORY")}
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("xdg-data"))
+    os.environ.pop("CLAIMS_MEMORY", None)
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value

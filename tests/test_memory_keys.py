@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from claims.memory.keys import KeysFile, claim_keys, context_words, overlap, spec
+from claims.memory.keys import KeysFile, claim_keys, context_words, shared, spec
 
 
 def test_every_kind_has_keys_in_the_data_file() -> None:
@@ -47,12 +47,14 @@ def test_a_claim_without_key_fields_has_no_keys() -> None:
 
 def test_context_words_leave_out_the_claim_short_words_and_numbers() -> None:
     words = context_words("Beim Erdbeben in der Provinz Kars starben mindestens 12 Menschen.", "mindestens 12 Menschen")
-    assert words == {"erdbeb", "provin", "kars", "starbe"}
+    assert words == {"erdbeb", "provin", "kar", "starb"}  # endings folded, then the first six letters
 
 
-def test_overlap_is_the_share_of_the_shorter_sentence() -> None:
-    assert overlap(frozenset({"a", "b"}), frozenset({"a", "b", "c", "d"})) == 1.0
-    assert overlap(frozenset(), frozenset({"a"})) == 0.0
+def test_the_article_title_joins_the_context() -> None:
+    keys = claim_keys("figure", {"number": 7, "approx": "at_least", "unit": "Menschen"}, "mindestens 7 Menschen",
+                      "Es starben mindestens 7 Menschen.", "de", "Unwetter in Talheim")
+    assert keys.context == {"unwett", "talhei", "starb"}
+    assert shared(keys.context, frozenset({"talhei", "gemein"})) == 1
 
 
 def test_an_unknown_normalizer_in_the_keys_file_is_refused() -> None:

@@ -312,6 +312,11 @@ def write_checklist(article: Any, result: Any, job: Job) -> str:
         else:
             from claims.checklist.writer import write_workbook
 
+            if job.option("memory") is not None:  # earlier verifications beside the editor's columns
+                from claims.memory.recall import recall_for
+
+                result.memory, memory_warnings = recall_for(result, job.option("memory"))
+                article.warnings.extend(memory_warnings)
             write_workbook(result, article, target)
     except OSError as exc:  # a read-only folder, a full disk: one line, the article named
         raise ClaimsError(f"cannot write the checklist: {exc.strerror or exc}", target) from None

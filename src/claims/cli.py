@@ -247,7 +247,8 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
             path=str(file), lang=lang, default_lang=config.lang, date=article_date,
             input_format=input_format, rule_dirs=tuple(str(d) for d in config.rules),
             disabled=config.disable,
-            options=(("target", str(target)), ("force", force), ("format", fmt), ("color", use_color))))
+            options=(("target", str(target)), ("force", force), ("format", fmt), ("color", use_color),
+                     ("memory", _memory_for(config, fmt)))))
     workers = 1 if articles == ("-",) else jobs
     many = len(job_list) > 1
     kept: list[Any] = []
@@ -289,6 +290,33 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
         if len(errors) > 1 or many:
             _say(f"claims: {len(errors)} of {len(job_list) + len(problems)} inputs failed")
         sys.exit(exitcodes.ERROR)
+
+
+def _memory_for(config: Any, fmt: str = "xlsx") -> Any:
+    """Where the workbook's memory columns come from (claims.memory.location), or None."""
+    if fmt != "xlsx":
+        return None
+    from claims.memory.location import for_recall
+
+    return for_recall(config)
+
+
+def _recall(result: Any, config: Any) -> tuple[dict[str, Any], list[str]]:
+    location = _memory_for(config)
+    if location is None:
+        return {}, []
+    from claims.memory.recall import recall_for
+
+    return recall_for(result, location)
+
+
+def _record(config: Any, checklist: Path, name: Path | None = None) -> None:
+    """Record a checklist's closed rows when claims.toml says ``memory.record = true``."""
+    from claims.memory.record import record_if_configured
+
+    line = record_if_configured(config, checklist, name)
+    if line:
+        click.echo(line, err=True)
 
 
 def _changed_articles(base: str, paths: tuple[str, ...]) -> list[Path]:
@@ -362,6 +390,12 @@ def check(articles: tuple[str, ...], base: str | None, checklist: Path | None, f
             for warning in warnings:
                 _say(f"claims: warning: {warning}")
             checks.append(result)
+    for file, job in zip(files, job_list, strict=True):  # claims.toml memory.record = true
+        try:
+            _record(configs.for_path(file), Path(job.option("target")))
+        except ClaimsError as exc:
+            errors.append(exc.render())
+            _say(f"claims: error: {exc.render()}")
     if len(job_list) == 1 and errors and not problems:
         sys.exit(exitcodes.ERROR)  # the one article's error is said; no report of nothing
     if fmt == "json":
@@ -452,10 +486,12 @@ def update(articles: tuple[Path, ...], checklist: Path | None, article_date: str
                                    default_lang=stored.get("article_lang") or stored.get("lang") or config.lang,
                                    default_date=stored.get("article_date") or None)
                 result = extract_article(art, load_ruleset(art.lang, config.rules, tuple(sorted(config.disable))))
+                result.memory, memory_warnings = _recall(result, config)
                 report = update_checklist(result, art, target, force=force, vocabulary=config.vocabulary())
-                for warning in art.warnings + report.warnings:
+                for warning in art.warnings + memory_warnings + report.warnings:
                     _say(f"claims: warning: {warning}")
                 click.echo(report.line())
+                _record(config, Path(report.backup), target)  # what it read: the checklist as it was
             except ClaimsError as exc:
                 if len(files) == 1:
                     raise
@@ -617,3 +653,9 @@ def eval_(gold_dir: Path, lang: str | None, as_json: bool, show: bool, kind: str
         click.echo()
     for line in evaltable.as_table(score):
         click.echo(line)
+
+
+from claims.memory.commands import export, memory  # noqa: E402 (the memory's commands, their own module)
+
+main.add_command(memory)
+main.add_command(export)

@@ -29,7 +29,8 @@ class KindKeys(BaseModel):
 
     key: list[str] = Field(min_length=1)
     subject: list[str] = Field(default_factory=list)
-    context: float = Field(0.0, ge=0.0, le=1.0)
+    context: int = Field(0, ge=0)  # content words the sentences must share
+    title: bool = True  # the article title's words join the sentence's
 
     @field_validator("key", "subject")
     @classmethod
@@ -138,11 +139,14 @@ class ClaimKeys:
     fact: str
     subject: str | None
     context: frozenset[str]
-    threshold: float
+    threshold: int  # shared content words needed (0: none)
 
 
-def claim_keys(kind: str, value: Any, text: str, sentence: str = "", lang: str = "de") -> ClaimKeys | None:
-    """The memory's keys of one claim; None when its key fields are all empty (nothing to match)."""
+def claim_keys(kind: str, value: Any, text: str, sentence: str = "", lang: str = "de",
+               title: str | None = None) -> ClaimKeys | None:
+    """The memory's keys of one claim; None when its key fields are all empty (nothing to match).
+    The context is the sentence's content words and the article title's: the title names the
+    story a figure or date belongs to when the sentence does not."""
     declared = spec().kinds.get(kind)
     if declared is None:
         return None
@@ -154,7 +158,10 @@ def claim_keys(kind: str, value: Any, text: str, sentence: str = "", lang: str =
         subject_parts = [normalize(_field(p.split(":")[0], value, text), p.split(":")[1]) for p in declared.subject]
         if any(subject_parts):
             subject = _digest(kind + ":subject", subject_parts)
-    return ClaimKeys(_digest(kind, parts), subject, context_words(sentence, text, lang), declared.context)
+    context = context_words(sentence, text, lang)
+    if declared.title and title:
+        context |= context_words(title, text, lang)
+    return ClaimKeys(_digest(kind, parts), subject, context, declared.context)
 
 
 def context_words(sentence: str, claim_text: str = "", lang: str = "de") -> frozenset[str]:
@@ -167,12 +174,10 @@ def context_words(sentence: str, claim_text: str = "", lang: str = "de") -> froz
         low = word.casefold()
         if len(low) < settings.min_letters or low in stop or low in own or not _LETTERS.match(low):
             continue
-        out.add(low[: settings.fold_to])
+        out.add(_fold_word(low)[: settings.fold_to])
     return frozenset(out)
 
 
-def overlap(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
-    """Shared words over the shorter set's size (1.0: one sentence's words all in the other)."""
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
+def shared(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> int:
+    """How many content words two contexts share."""
+    return len(a & b)

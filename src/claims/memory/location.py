@@ -76,3 +76,14 @@ def locate(config: Any = None) -> Location:
 def store_at(value: str | Path, *, create: bool = True) -> Store:
     """The store for a path or a ``postgresql://`` URL (not yet opened)."""
     return Location(str(value), "given", MemorySettings()).store(create=create)
+
+
+def for_recall(config: Any) -> Location | None:
+    """The memory extract and update recall from: the configured one, or the per-user one once
+    it exists; None when there is none, or recall is turned off (``memory.recall = false``)."""
+    location = locate(config)
+    if not location.settings.recall:
+        return None
+    if not location.configured and not location.exists():
+        return None
+    return location
