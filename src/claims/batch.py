@@ -44,6 +44,7 @@ class ExtractTask:
     force: bool = False  # overwrite an existing checklist
     format: str = "xlsx"  # xlsx, csv, text, json, jsonl
     color: bool = False  # text: highlight the claims
+    memory: Any = None  # the memory to recall earlier verifications from (claims.memory.location), or None
 
     reads_checklist = False  # the article's language and date come from the article alone
 
@@ -66,6 +67,7 @@ class UpdateTask:
     target: str
     force: bool = False  # write although the workbook is open, or seems another article's
     vocabulary: tuple[tuple[str, str], ...] = ()
+    memory: Any = None  # as ExtractTask's
 
     reads_checklist = True
 
@@ -358,6 +360,11 @@ def write_checklist(article: Any, result: Any, job: Job) -> str:
         else:
             from claims.checklist.writer import write_workbook
 
+            if task.memory is not None:  # earlier verifications beside the editor's columns
+                from claims.memory.recall import recall_for
+
+                result.memory, memory_warnings = recall_for(result, task.memory)
+                article.warnings.extend(memory_warnings)
             write_workbook(result, article, target)
     except OSError as exc:  # a read-only folder, a full disk: one line, the article named
         raise ClaimsError(f"cannot write the checklist: {exc.strerror or exc}", target) from None
@@ -418,12 +425,18 @@ def check_article(article: Any, result: Any, job: Job) -> tuple[Any, list[str]]:
     return check_claims(result.claims, stored.rows, job.path, str(target), findings=result.findings), warnings
 
 
-def update_article(article: Any, result: Any, job: Job) -> tuple[str, list[str]]:
-    """``claims update`` of one article's checklist: (the report's line, its warnings)."""
+def update_article(article: Any, result: Any, job: Job) -> tuple[str, list[str], str]:
+    """``claims update`` of one article's checklist: (the report's line, its warnings, the backup
+    of the checklist as it was read)."""
     from claims.checklist.update import update_checklist
 
     task = job.task
     assert isinstance(task, UpdateTask)
+    warnings: list[str] = []
+    if task.memory is not None:
+        from claims.memory.recall import recall_for
+
+        result.memory, warnings = recall_for(result, task.memory)
     report = update_checklist(result, article, Path(task.target), force=task.force,
                               vocabulary=dict(task.vocabulary))
-    return report.line(), list(report.warnings)
+    return report.line(), warnings + list(report.warnings), str(report.backup)

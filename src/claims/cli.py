@@ -248,7 +248,8 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
             path=str(file), lang=lang, default_lang=config.lang, date=article_date,
             input_format=input_format, rule_dirs=tuple(str(d) for d in config.rules),
             disabled=config.disable,
-            task=batch.ExtractTask(target=str(target), force=force, format=fmt, color=use_color)))
+            task=batch.ExtractTask(target=str(target), force=force, format=fmt, color=use_color,
+                                   memory=_memory_for(config, fmt))))
     workers = 1 if articles == ("-",) else jobs
     many = len(job_list) > 1
     kept: list[Any] = []
@@ -289,6 +290,33 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
         if len(errors) > 1 or many:
             _say(f"claims: {len(errors)} of {len(job_list) + len(problems)} inputs failed")
         sys.exit(exitcodes.ERROR)
+
+
+def _memory_for(config: Any, fmt: str = "xlsx") -> Any:
+    """Where the workbook's memory columns come from (claims.memory.location), or None."""
+    if fmt != "xlsx":
+        return None
+    from claims.memory.location import for_recall
+
+    return for_recall(config)
+
+
+def _recall(result: Any, config: Any) -> tuple[dict[str, Any], list[str]]:
+    location = _memory_for(config)
+    if location is None:
+        return {}, []
+    from claims.memory.recall import recall_for
+
+    return recall_for(result, location)
+
+
+def _record(config: Any, checklist: Path, name: Path | None = None) -> None:
+    """Record a checklist's closed rows when claims.toml says ``memory.record = true``."""
+    from claims.memory.record import record_if_configured
+
+    line = record_if_configured(config, checklist, name)
+    if line:
+        click.echo(line, err=True)
 
 
 def _changed_articles(base: str, paths: tuple[str, ...]) -> list[Path]:
@@ -362,6 +390,12 @@ def check(articles: tuple[str, ...], base: str | None, checklist: Path | None, f
             for warning in warnings:
                 _say(f"claims: warning: {warning}")
             checks.append(result)
+    for file, job in zip(files, job_list, strict=True):  # claims.toml memory.record = true
+        try:
+            _record(configs.for_path(file), Path(job.task.target))
+        except ClaimsError as exc:
+            errors.append(exc.render())
+            _say(f"claims: error: {exc.render()}")
     if len(job_list) == 1 and errors and not problems:
         sys.exit(exitcodes.ERROR)  # the one article's error is said; no report of nothing
     if fmt == "json":
@@ -443,16 +477,23 @@ def update(articles: tuple[Path, ...], checklist: Path | None, article_date: str
             path=str(file), lang=lang, default_lang=config.lang, date=article_date,
             rule_dirs=tuple(str(d) for d in config.rules), disabled=config.disable,
             task=batch.UpdateTask(target=str(checklist or config.checklist_for(file)), force=force,
-                                  vocabulary=tuple(config.vocabulary().items()))))
+                                  vocabulary=tuple(config.vocabulary().items()),
+                                  memory=_memory_for(config))))
     # one article after the other, in this process: a signal (SIGTERM, SIGHUP) is cleaned up like
     # Ctrl-C, never leaving a half-written file
     with signals_raise():
         for outcome in _run_batch(job_list, batch.update_article, 1, errors):
             if outcome.ok:
-                line, warnings = outcome.payload
+                line, warnings, backup = outcome.payload
                 for warning in warnings:
                     _say(f"claims: warning: {warning}")
                 click.echo(line)
+                job = job_list[outcome.index]
+                try:  # claims.toml memory.record = true: what it read, the checklist as it was
+                    _record(configs.for_path(Path(job.path)), Path(backup), Path(job.task.target))
+                except ClaimsError as exc:
+                    errors.append(exc.render())
+                    _say(f"claims: error: {exc.render()}")
     if errors:
         sys.exit(exitcodes.ERROR)
 
@@ -611,3 +652,9 @@ def eval_(gold_dir: Path, lang: str | None, as_json: bool, show: bool, kind: str
         click.echo()
     for line in evaltable.as_table(score):
         click.echo(line)
+
+
+from claims.memory.commands import export, memory  # noqa: E402 (the memory's commands, their own module)
+
+main.add_command(memory)
+main.add_command(export)

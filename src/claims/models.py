@@ -122,6 +122,7 @@ class ExtractionResult(BaseModel):
     ruleset: str = ""
     ruleset_version: str = ""
     findings: list[Any] = Field(default_factory=list)  # claims.findings.Finding: contradictions found
+    memory: dict[str, Any] = Field(default_factory=dict)  # claim id -> claims.memory.recall.Recalled
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -25,7 +25,8 @@ SECTIONS: dict[str, bool] = {
     **dict.fromkeys(("sheets", "columns", "article_columns", "kinds", "status", "overview", "print",
                      "messages", "values", "numbers", "dates", "durations", "approx"), True),
     **dict.fromkeys(("previous_columns", "change", "previous_own", "findings", "approx_words",
-                     "kept_columns", "kept_what", "history_columns", "history_why", "figure_display"),
+                     "kept_columns", "kept_what", "history_columns", "history_why", "figure_display",
+                     "memory_columns", "memory"),
                     False),
 }
 _KEYS = ("lang", "name")  # the plain keys beside the sections

@@ -105,11 +105,14 @@ def _header_keys() -> dict[str, str]:
         for key, label in _load(lang).data.get("previous_columns", {}).items():
             if key != "prefix":
                 keys[_norm(label).casefold()] = f"previous.{key}"
+        for key, label in _load(lang).data.get("memory_columns", {}).items():  # ours, regenerated
+            keys[_norm(label).casefold()] = key
     return keys
 
 
 def _exact_labels() -> dict[str, str]:
-    return {_norm(label): key for lang in available() for key, label in _load(lang).columns.items()}
+    return {_norm(label): key for lang in available()
+            for key, label in (*_load(lang).columns.items(), *_load(lang).data.get("memory_columns", {}).items())}
 
 
 def _previous_prefixes() -> list[str]:
