@@ -178,3 +178,10 @@ def test_the_password_comes_from_a_pgpass_file(postgres_url: str, monkeypatch: p
     monkeypatch.setenv("PGPASSFILE", str(pgpass))
     with store_at(postgres_url) as store:
         assert store.count() == 0
+
+
+def test_lookup_reads_only_the_newest_verifications_of_a_common_fact(memory_url: str) -> None:
+    with store_at(memory_url) as store:
+        store.record([verification(n, fact_key="year-2025", verified_on=f"2026-01-{n:02d}") for n in range(1, 21)])
+        found = store.lookup(["year-2025"], per_key=5)
+    assert sorted(v.verified_on for v in found) == [f"2026-01-{n:02d}" for n in range(16, 21)]

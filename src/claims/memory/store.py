@@ -22,6 +22,7 @@ COLUMNS: tuple[str, ...] = (
     "article", "article_title", "article_date", "article_sha256", "checklist", "recorded_at",
     "search_text",
 )
+PER_KEY = 200  # verifications read per fact or subject at most, the newest first
 # what a new recording of the same row (same article, claim and fact) replaces
 _UPDATED = tuple(c for c in COLUMNS if c not in ("id", "article", "claim_id", "fact_key"))
 
@@ -171,12 +172,14 @@ class Store:
         updates = ", ".join(f"{c} = excluded.{c}" for c in _UPDATED)
         sql = (f"INSERT INTO verifications ({columns}) VALUES ({marks}) "
                f"ON CONFLICT (article, claim_id, fact_key) DO UPDATE SET {updates}")
+        params = []
+        for row in rows:
+            data = row.model_dump()
+            data["id"] = data["id"] or new_id()
+            data["recorded_at"] = data["recorded_at"] or now
+            params.append(tuple(data[c] for c in COLUMNS))
         with self._guard("record"), self.transaction() as cur:
-            for row in rows:
-                data = row.model_dump()
-                data["id"] = data["id"] or new_id()
-                data["recorded_at"] = data["recorded_at"] or now
-                self.execute(cur, sql, [data[c] for c in COLUMNS])
+            cur.executemany(self._sql(sql), params)  # psycopg pipelines these: one round trip, not one a row
         return len(rows)
 
     def _select(self, where: str, params: Sequence[Any], tail: str = "") -> list[Verification]:
@@ -184,18 +187,27 @@ class Store:
             self.execute(cur, f"SELECT {', '.join(COLUMNS)} FROM verifications WHERE {where} {tail}", params)
             return [Verification(**dict(zip(COLUMNS, row, strict=True))) for row in cur.fetchall()]
 
-    def lookup(self, fact_keys: Iterable[str], subject_keys: Iterable[str] = ()) -> list[Verification]:
-        """Every verification of these facts or subjects (one query a batch of keys)."""
+    def lookup(self, fact_keys: Iterable[str], subject_keys: Iterable[str] = (),
+               per_key: int = PER_KEY) -> list[Verification]:
+        """The verifications of these facts or subjects, the newest ``per_key`` of each key (a
+        year like 2025 is a fact of thousands of rows: recall needs the recent ones, not all)."""
         facts = sorted(set(fact_keys))
         subjects = sorted(set(subject_keys))
         found: dict[str, Verification] = {}
+        columns = ", ".join(COLUMNS)
         for column, keys in (("fact_key", facts), ("subject_key", subjects)):
             for start in range(0, len(keys), 500):  # within every driver's parameter limit
                 chunk = keys[start:start + 500]
-                if chunk:
-                    marks = ", ".join("?" for _ in chunk)
-                    for row in self._select(f"{column} IN ({marks})", chunk):
-                        found[row.id] = row
+                if not chunk:
+                    continue
+                marks = ", ".join("?" for _ in chunk)
+                sql = (f"SELECT {columns} FROM (SELECT {columns}, ROW_NUMBER() OVER (PARTITION BY {column} "
+                       f"ORDER BY verified_on DESC, recorded_at DESC) AS nth FROM verifications "
+                       f"WHERE {column} IN ({marks})) AS newest WHERE nth <= {int(per_key)}")
+                with self._guard("read"), self.transaction(write=False) as cur:
+                    self.execute(cur, sql, chunk)
+                    for row in cur.fetchall():
+                        found[row[0]] = Verification(**dict(zip(COLUMNS, row, strict=True)))
         return list(found.values())
 
     def search(self, text: str, limit: int = 50) -> list[Verification]:
