@@ -310,3 +310,11 @@ def test_a_longer_checklist_with_ticks_notes_and_dates_reads_the_same(tmp_path, 
 
     view = assert_same(edit(checklist, change))
     assert len(view["rows"]) > 100 and {r["status"] for r in view["rows"]} >= {"confirmed", "wrong", "open"}
+
+
+def test_a_cell_that_names_another_row_is_refused_not_misplaced(tmp_path, runner):
+    _, checklist = make_checklist(tmp_path, runner)
+    # the status cell of row 3 claims to be L2: openpyxl would move it there, a stream cannot
+    rewrite_part(checklist, SHEET, lambda xml: xml.replace('<c r="L3"', '<c r="L2"', 1))
+    with pytest.raises(InputError, match="cell L2 stands in row 3"):
+        read_checklist(checklist)

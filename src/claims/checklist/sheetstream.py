@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,10 @@ _ROW, _C, _V, _IS, _T, _R = (f"{_MAIN}{_SEP}{name}" for name in ("row", "c", "v"
 _SI = f"{_MAIN}{_SEP}si"
 _COORD = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)$")
 _CHUNK = 1 << 20
+# what a damaged part raises while it inflates or parses (a bad checksum, a cut stream, a number
+# that is none): a clean refusal naming the file, as the full read's "cannot read the workbook"
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, IndexError, OverflowError,
+            TypeError, KeyError)
 
 
 class StreamCell:
@@ -283,7 +288,13 @@ class Book:
     @property
     def strings(self) -> list[str]:
         if self._strings is None:
-            self._strings = shared_strings(self.archive, self._strings_part, self.path)
+            try:
+                self._strings = shared_strings(self.archive, self._strings_part, self.path)
+            except InputError:
+                raise
+            except _DAMAGED as exc:
+                raise InputError(f"cannot read the workbook: {type(exc).__name__}: {shorten(exc)}",
+                                 self.path) from None
         return self._strings
 
     def sheet(self, title: str, hidden: dict[tuple[str, str], Any]) -> StreamSheet:
@@ -302,7 +313,10 @@ class StreamSheet:
 
     def __init__(self, book: Book, title: str, part: str, hidden: dict[tuple[str, str], Any]) -> None:
         self.book, self.title, self.part, self.hidden = book, title, part, hidden
-        merges, links, self._prefix = _ranges(book.archive, part)
+        try:
+            merges, links, self._prefix = _ranges(book.archive, part)
+        except _DAMAGED as exc:
+            raise InputError(f"cannot read the workbook: {type(exc).__name__}: {shorten(exc)}", book.path) from None
         self._covered = _covered(title, merges, links, book.path)
         self._source = self._parse()
         self._kept: list[tuple[int, list[StreamCell]]] = []
@@ -357,6 +371,7 @@ class StreamSheet:
         ready: list[tuple[int, list[StreamCell]]] = []
         in_row = in_cell = in_is = in_rph = False
         row_number = col_number = 0
+        row_numbered = False
         cells: list[StreamCell] = []
         kind = "n"
         ref: str | None = None
@@ -368,7 +383,7 @@ class StreamSheet:
 
         def start(name: str, attrs: dict[str, str]) -> None:
             nonlocal in_row, in_cell, in_is, in_rph, row_number, col_number, cells, kind, ref, style
-            nonlocal text, value_text, inline
+            nonlocal text, value_text, inline, row_numbered
             if name == T:
                 if in_is and not in_rph:
                     text = inline
@@ -393,6 +408,7 @@ class StreamSheet:
             elif name == ROW and not in_row:
                 in_row = True
                 r = attrs.get("r")
+                row_numbered = r is not None
                 if r is not None:
                     try:
                         row_number = int(r)
@@ -423,6 +439,9 @@ class StreamSheet:
                         col = columns[letters] = _column_index(letters)
                     row = int(ref[len(letters):])
                     col_number = col
+                    if row != row_number and row_numbered:
+                        # openpyxl moves it into the row it names; a stream cannot go back: refused, not misplaced
+                        raise ValueError(f"cell {ref} stands in row {row_number}")
                 else:
                     col_number += 1
                     row, col = row_number, col_number
@@ -492,7 +511,9 @@ class StreamSheet:
                     if ready:
                         yield from ready
                         ready.clear()
-            except (ValueError, IndexError, OverflowError) as exc:  # what openpyxl would fail on
+            except InputError:
+                raise
+            except _DAMAGED as exc:  # what openpyxl would fail on too
                 raise InputError(f"cannot read the workbook: {type(exc).__name__}: {shorten(exc)}", path) from None
         self._refuse_far(far)
 
