@@ -58,6 +58,14 @@ def test_extract_shows_earlier_verifications_beside_the_editor_columns(desk: Pat
     assert rows["Foto: Paul Weber/Lindacher Bote"]["Gedächtnis: Status"] == "bestätigt"
 
 
+def test_extract_says_how_many_claims_the_memory_knew(desk: Path) -> None:
+    run("memory", "add", str(verified_day_one(desk)))
+    result = run("extract", str(desk / "tag2.md"))
+    rows = memory_columns(desk / "tag2.checklist.xlsx")
+    known = sum(1 for row in rows.values() if row["Gedächtnis: Status"])
+    assert known > 0 and f"; {known} found in the verification memory" in result.output
+
+
 def test_a_new_title_is_shown_as_different_never_as_verified(desk: Path) -> None:
     (desk / "claims.toml").write_text('[memory]\nreuse = "confirmed"\n', encoding="utf-8")
     run("memory", "add", str(verified_day_one(desk)))

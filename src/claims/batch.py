@@ -368,10 +368,13 @@ def write_checklist(article: Any, result: Any, job: Job) -> str:
             write_workbook(result, article, target)
     except OSError as exc:  # a read-only folder, a full disk: one line, the article named
         raise ClaimsError(f"cannot write the checklist: {exc.strerror or exc}", target) from None
+    counts = count_line(result)
+    if task.memory is not None and task.format != "csv":
+        counts += f"; {len(result.memory or {})} found in the verification memory"
     if backup is not None:
         prune_backups(target)
-        return f"wrote {target}: {count_line(result)}; the previous checklist is in {backup}"
-    return f"wrote {target}: {count_line(result)}"
+        return f"wrote {target}: {counts}; the previous checklist is in {backup}"
+    return f"wrote {target}: {counts}"
 
 
 # room for the temporary name a write goes through first (".NAME.tmp-xxxxxxxx")
