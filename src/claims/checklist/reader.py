@@ -216,6 +216,18 @@ def _cell_value(cell: Any) -> Any:
     return value
 
 
+def _without_finding_note(data: CellData) -> CellData | None:
+    """A finding cell's data without the note the writer made there: it is regenerated at each
+    run, so read back as the editor's it would outlive the finding. An editor's own comment on
+    the cell stays the editor's."""
+    if data.author != layout.FINDING_NOTE_AUTHOR or not layout.FINDING_NOTE.match(data.comment or ""):
+        return data
+    data = data.model_copy(update={"comment": None, "author": None})
+    if data.link is None and data.formula is None and data.number_format is None:
+        return None
+    return data
+
+
 def _cell_data(cell: Any, cached: Any) -> CellData | None:
     """Comment, hyperlink, formula, number format: what a cell holds beyond its value."""
     comment = getattr(cell, "comment", None)
@@ -288,6 +300,7 @@ def _rows(ws: Any, cached_ws: Any, path: Path, meta_ids: dict[str, dict[str, Any
                          f"its header was cleared or renamed. Type 'Status' into it again (nothing "
                          f"was changed; without it every tick would read as open)", path)
     id_col = next(col for col, key in columns.known.items() if key == "id")
+    finding_col = next((col for col, key in columns.known.items() if key == "finding"), None)
     above = ws.iter_rows(min_row=1, max_row=columns.header_row - 1) if columns.header_row > 1 else ()
     for row in above:  # a title row the editor put on top
         cells = {}
@@ -342,9 +355,11 @@ def _rows(ws: Any, cached_ws: Any, path: Path, meta_ids: dict[str, dict[str, Any
             if out.hidden and (hidden := out.hidden.pop((ws.title, cell.coordinate), None)) is not None:
                 value = cached = hidden
             data = _cell_data(cell, cached)
+            if data is not None and data.comment is not None and col == finding_col:
+                data = _without_finding_note(data)
             if value is None and data is None:
                 continue
-            key = columns.key(col)
+            key = columns.key(col)  # a column of the editor's gets its key here, at its first cell
             if data is not None:
                 rich[key] = data
             if data is not None and data.formula is not None:  # its last value, or (never computed) itself

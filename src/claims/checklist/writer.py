@@ -521,8 +521,10 @@ def _checklist(ws: Worksheet, result: ExtractionResult, labels: Labels, title: s
                           (labels.kind(claim.kind), width_of["kind"]),
                           (cells["finding"] or "", width_of["finding"]),
                           *[(str(cells.get(k) or ""), width_of[k]) for k in width_of if memory_marks.is_memory(k)]])
-        if claim.id in found and found[claim.id][1]:  # the related claims' numbers, on hovering
-            ws.cell(row=row, column=col_of["finding"]).comment = Comment(clean(found[claim.id][1]), "claims")
+        finding_cell = ws.cell(row=row, column=col_of["finding"])
+        if claim.id in found and found[claim.id][1] and finding_cell.comment is None:
+            # the related claims' numbers, on hovering; an editor's comment there wins
+            finding_cell.comment = Comment(clean(found[claim.id][1]), layout.FINDING_NOTE_AUTHOR)
     for note in carry.header_notes if carry is not None else []:
         for key, data in note.cells.items():
             col = col_of.get(key)
