@@ -199,7 +199,6 @@ def find_candidates(text: str, ruleset: RuleSet, rules: list[CompiledRule] | Non
         index = anchors.TokenIndex(text, sentences)
     paragraph_ends = _paragraph_ends(sentences) if sentences is not None else None
     windows: dict[tuple[Any, ...], list[tuple[int, int, int]]] = {}
-    crosses = _paragraph_crossing(sentences) if sentences is not None else None
     for rule in rules if rules is not None else ruleset.rules:
         try:
             with watchdog.limit(timeout) as guarded:
@@ -214,8 +213,7 @@ def find_candidates(text: str, ruleset: RuleSet, rules: list[CompiledRule] | Non
                         before = extend.search(text, max(0, start - EXTEND_CHARS), start, timeout=per_call)
                         if before is not None:
                             start = before.start()
-                    if end > start and (crosses is None or rule.scope == "paragraph"
-                                        or not crosses(start, end)):
+                    if end > start:
                         found.append(Candidate(rule, start, end, m, ruleset))
         except (TimeoutError, watchdog.Expired):
             raise PatternTimeout(
@@ -761,7 +759,10 @@ def _run(article: Article, ruleset: RuleSet) -> tuple[list[Claim], list[Paragrap
     sents = segment.sentences(clean, paras, abbreviations, starters, before_numbers)
 
     index = anchors.TokenIndex(clean, sents)
-    chosen = drop_yielding(resolve_overlaps(find_candidates(clean, ruleset, sentences=sents, index=index)))
+    crosses = _paragraph_crossing(sents)
+    found = [c for c in find_candidates(clean, ruleset, sentences=sents, index=index)
+             if c.rule.scope == "paragraph" or not crosses(c.start, c.end)]
+    chosen = drop_yielding(resolve_overlaps(found))
     chosen.sort(key=lambda c: (c.start, -c.length))
     locator = _Locator(article.text, sents, paras)
     placed = [(cand, locator.sentence_index(cand.start)) for cand in chosen]
