@@ -218,6 +218,26 @@ class _Expander:
         return REFERENCE.sub(replace, pattern)
 
 
+def _with_claim_before(spec: RuleSpec) -> str:
+    """The rule's pattern with its claim_before written in: a lookbehind from the end of group
+    ``core`` whose group ``claim`` spans what stands before the core and the core itself. The
+    core is found first (an anchor word, a digit), so the optional start costs nothing at the
+    positions where no core begins."""
+    if not spec.claim_before:
+        return spec.pattern
+    return f"{spec.pattern}(?<=(?P<claim>(?:{spec.claim_before})(?P=core)))"
+
+
+def _check_claim_before(spec: RuleSpec, expanded: str, path: Path, line: int | None) -> None:
+    # regex allows one name on several groups, so a second claim group would not be an error
+    # of the regex module: the claim would silently be the last one set
+    if "(?P<core>" not in expanded:
+        raise RuleError(f"rule {spec.id}: claim_before needs a group named core in the pattern", path, line)
+    if expanded.count("(?P<claim>") > 1:
+        raise RuleError(f"rule {spec.id}: claim_before writes the claim group; the pattern has one already",
+                        path, line)
+
+
 def _compile(pattern: str, ignore_case: bool, path: Path, line: int | None, what: str) -> Any:
     flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
     try:
@@ -319,7 +339,9 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
                 raise RuleError(f"rule {spec.id}: code {spec.code} is already used by {owner}", path, line)
             codes[spec.code] = spec.id
             pattern_line = _key_line(raw, "pattern", line) if line else None
-            expanded = expander.expand(spec.pattern, path, pattern_line)
+            expanded = expander.expand(_with_claim_before(spec), path, pattern_line)
+            if spec.claim_before:
+                _check_claim_before(spec, expanded, path, _key_line(raw, "claim_before", line) if line else None)
             compiled = _compile(expanded, spec.ignore_case, path, pattern_line, f"rule {spec.id}")
             _check_value_templates(spec, rule_file.kind, compiled, lists, path, line)
             _check_anchor(spec, lists, path, line)

@@ -50,6 +50,10 @@ class RuleSpec(BaseModel):
     # possessor: der frühere | Landesrat Huber); tried only where the rule matched, so a rule
     # does not pay for an optional start at every position of the text
     extend_before: str = ""
+    # what may stand before the match's group ``core`` and then belongs to its claim (a
+    # preposition: am | 3. Mai); the compiler appends (?<=(?P<claim>(?:claim_before)(?P=core)))
+    # to the pattern, so the core is scanned first and the start is read backwards from it
+    claim_before: str = ""
     match: list[MatchExample] = Field(default_factory=list)
     no_match: list[str] = Field(default_factory=list)
     todo: list[TodoExample] = Field(default_factory=list)
