@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import regex
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from claims.models import Claim
 
@@ -22,8 +22,14 @@ _TOKEN = regex.compile(r"\w+")
 SENTENCE_SIMILARITY = 0.6
 
 
+# defer_build: a schema is built when a model is first used, not at import (a cold run that
+# writes a new checklist never uses most of these)
+_LAZY = ConfigDict(defer_build=True)
+
+
 class CellData(BaseModel):
     """What a cell holds beyond its value: comment (with author), hyperlink, formula, format."""
+    model_config = _LAZY
 
     value: Any = None  # the value (for a formula: what it last computed)
     formula: str | None = None  # "=…" as typed
@@ -37,6 +43,7 @@ class CellData(BaseModel):
 
 class OwnColumn(BaseModel):
     """A column the editor added: its key (unique, also for a repeated or empty title) and title."""
+    model_config = _LAZY
 
     key: str
     title: str
@@ -44,6 +51,7 @@ class OwnColumn(BaseModel):
 
 class NoteRow(BaseModel):
     """A row without a claim ID that an editor typed into a claim sheet."""
+    model_config = _LAZY
 
     sheet: str  # "checklist" or "removed"
     after: str | None  # the claim ID of the row above it (None: at the top)
@@ -54,6 +62,7 @@ class NoteRow(BaseModel):
 
 class StoredRow(BaseModel):
     """A claim row as read back from a checklist: what was found, and what editors typed."""
+    model_config = _LAZY
 
     id: str
     kind: str
@@ -72,6 +81,7 @@ class StoredRow(BaseModel):
     number: int | None = None  # its Nr. as read
 
 class MergePlan(BaseModel):
+    model_config = _LAZY
     kept: list[tuple[Claim, StoredRow]] = Field(default_factory=list)
     changed: list[tuple[Claim, StoredRow]] = Field(default_factory=list)
     new: list[Claim] = Field(default_factory=list)
@@ -141,6 +151,7 @@ def plan(claims: list[Claim], rows: list[StoredRow]) -> MergePlan:
 
 class KeptItem(BaseModel):
     """Something an editor made that has no place in the new layout: kept on a sheet of its own."""
+    model_config = _LAZY
 
     origin: str  # where it was: "Artikel!D4", "Prüfliste, row 7, column value"
     what: str  # hidden (under a merged cell), typed over, note, comment, rest (of a long text)
@@ -152,6 +163,7 @@ class KeptItem(BaseModel):
 
 class HistoryItem(BaseModel):
     """An editor's earlier cell of a claim, moved out of the way (never deleted)."""
+    model_config = _LAZY
 
     claim_id: str
     when: str
@@ -162,6 +174,7 @@ class HistoryItem(BaseModel):
 
 class Carry(BaseModel):
     """What ``update`` carries from the previous checklist into the new one, by claim ID."""
+    model_config = _LAZY
 
     rows: dict[str, StoredRow] = Field(default_factory=dict)  # current claim ID -> its stored row
     previous: dict[str, dict[str, Any]] = Field(default_factory=dict)  # changed claims: the old cells

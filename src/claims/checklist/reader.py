@@ -46,7 +46,7 @@ HEADER_SEARCH_ROWS = 10
 
 
 class ReadChecklist(BaseModel):
-    model_config = ConfigDict(arbitrary_types_allowed=True)
+    model_config = ConfigDict(arbitrary_types_allowed=True, defer_build=True)  # built on first read
 
     path: str
     meta: dict[str, str]

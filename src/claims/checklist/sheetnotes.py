@@ -15,14 +15,20 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from claims.checklist.merge import CellData, KeptItem
 
 ARTICLE_COLUMNS = 3
 
 
+# defer_build: a schema is built when a model is first used, not at import (a cold run that
+# writes a new checklist never uses most of these)
+_LAZY = ConfigDict(defer_build=True)
+
+
 class PlacedCell(BaseModel):
+    model_config = _LAZY
     origin: str  # "Artikel!D4"
     row: int
     col: int
@@ -33,6 +39,7 @@ class PlacedCell(BaseModel):
 
 
 class SheetNotes(BaseModel):
+    model_config = _LAZY
     article: list[PlacedCell] = Field(default_factory=list)
     overview: list[PlacedCell] = Field(default_factory=list)
     kept: list[KeptItem] = Field(default_factory=list)  # typed over one of our cells

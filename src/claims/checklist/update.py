@@ -25,7 +25,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from claims.checklist.labels import CLOSING_STATUSES, labels_for
 from claims.checklist.merge import Carry, HistoryItem, KeptItem, MergePlan, NoteRow, StoredRow, plan
@@ -35,7 +35,13 @@ from claims.limits import shorten
 from claims.models import Article, ExtractionResult
 
 
+# defer_build: a schema is built when a model is first used, not at import (a cold run that
+# writes a new checklist never uses most of these)
+_LAZY = ConfigDict(defer_build=True)
+
+
 class UpdateReport(BaseModel):
+    model_config = _LAZY
     checklist: str
     backup: str
     kept: int

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from claims.checklist._openpyxl import Workbook  # noqa: I001 (first: imports openpyxl without numpy)
 from openpyxl.cell.cell import Cell
@@ -988,7 +988,9 @@ def build_workbook(result: ExtractionResult, article: Article, created: dt.datet
     if carry is not None:
         aside.kept += carry.kept
         aside.history += carry.history
-    notes = SheetNotes()
+    # empty, nothing to validate: a new checklist then builds no pydantic validator at all (the
+    # first one imports importlib.metadata for pydantic's plugins, ~10 ms of a cold run)
+    notes = SheetNotes.model_construct()
     positions: list[tuple[str, str | None]] = []
     if base is not None and base.workbook is not None:
         from claims.checklist.sheetnotes import harvest
@@ -1081,7 +1083,13 @@ def _now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
+# defer_build: a schema is built when a model is first used, not at import (a cold run that
+# writes a new checklist never uses most of these)
+_LAZY = ConfigDict(defer_build=True)
+
+
 class RenderNotes(BaseModel):
+    model_config = _LAZY
     warnings: list[str] = []
     kept: int = 0
 
@@ -1097,7 +1105,8 @@ def render_workbook(result: ExtractionResult, article: Article, carry: Carry | N
     wb, rows = build_workbook(result, article, created=created, carry=carry, base=base, aside=aside)
     buffer = io.BytesIO()
     wb.save(buffer)
-    return splice_bytes(buffer.getvalue(), rows), RenderNotes(warnings=aside.warnings, kept=len(aside.kept))
+    return splice_bytes(buffer.getvalue(), rows), RenderNotes.model_construct(  # our own str and int: no validator to build
+        warnings=[str(w) for w in aside.warnings], kept=len(aside.kept))
 
 
 def write_workbook(result: ExtractionResult, article: Article, path: Path, carry: Carry | None = None) -> None:

@@ -25,7 +25,7 @@ _LETTERS = regex.compile(r"^\p{L}+$")
 
 
 class KindKeys(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     key: list[str] = Field(min_length=1)
     subject: list[str] = Field(default_factory=list)
@@ -45,7 +45,7 @@ class KindKeys(BaseModel):
 
 
 class Normalize(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     honorifics: list[str] = Field(default_factory=list)
     org_suffixes: list[str] = Field(default_factory=list)
@@ -56,7 +56,7 @@ class Normalize(BaseModel):
 
 
 class KeysFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     kinds: dict[str, KindKeys]
     normalize: Normalize = Field(default_factory=Normalize)

@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claims.memory.settings import MemorySettings, is_url
-from claims.memory.store import Store
+
+if TYPE_CHECKING:  # the store (and pydantic's Verification) is imported only when a memory is used
+    from claims.memory.store import Store
 
 ENV = "CLAIMS_MEMORY"
 
@@ -81,6 +83,9 @@ def store_at(value: str | Path, *, create: bool = True) -> Store:
 def for_recall(config: Any) -> Location | None:
     """The memory extract and update recall from: the configured one, or the per-user one once
     it exists; None when there is none, or recall is turned off (``memory.recall = false``)."""
+    if getattr(config, "memory", None) is None and not os.environ.get(ENV, "").strip() \
+            and not default_path().is_file():
+        return None  # what locate() would find too, without building the settings' schema
     location = locate(config)
     if not location.settings.recall:
         return None

@@ -44,8 +44,10 @@ def refuse_password(url: str) -> str:
     return url
 
 
+# defer_build: the schemas are built when a configuration names a memory (or one is used), so a
+# cold `claims extract` without one does not pay for them (claims.config imports this module)
 class MemorySettings(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     path: str | None = Field(None, min_length=1)
     url: str | None = Field(None, min_length=1)
@@ -78,7 +80,7 @@ class MemorySettings(BaseModel):
 
 
 class ClaimReviewSettings(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     author: str = Field(min_length=1)
     author_url: str | None = None

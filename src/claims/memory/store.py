@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from claims.errors import ClaimsError
 from claims.memory import migrate
@@ -33,6 +33,8 @@ class MemoryUnavailable(ClaimsError):
 
 class Verification(BaseModel):
     """One verification: what a desk found about one fact, with where it was checked."""
+
+    model_config = ConfigDict(defer_build=True)  # built when a memory is read, not when imported
 
     id: str = ""
     kind: str
