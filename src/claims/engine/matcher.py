@@ -185,10 +185,12 @@ def find_candidates(text: str, ruleset: RuleSet, rules: list[CompiledRule] | Non
         index = anchors.TokenIndex(text, sentences)
     paragraph_ends = _paragraph_ends(sentences) if sentences is not None else None
     windows: dict[tuple[Any, ...], list[tuple[int, int, int]]] = {}
-    for rule in rules if rules is not None else ruleset.rules:
-        try:
-            with watchdog.limit(timeout) as guarded:
-                per_call = None if guarded else timeout
+    with watchdog.limits(timeout) as restart:
+        per_call = None if restart is not None else timeout
+        for rule in rules if rules is not None else ruleset.rules:
+            try:
+                if restart is not None:
+                    restart()  # each rule has the whole limit
                 has_claim = "claim" in rule.regex.groupindex
                 extend = rule.extend
                 for m in _scan(rule, ruleset, text, per_call, index, sentences, paragraph_ends, windows):
@@ -201,11 +203,11 @@ def find_candidates(text: str, ruleset: RuleSet, rules: list[CompiledRule] | Non
                             start = before.start()
                     if end > start:
                         found.append(Candidate(rule, start, end, m, ruleset))
-        except (TimeoutError, watchdog.Expired):
-            raise PatternTimeout(
-                f"rule {rule.id} took longer than {timeout:.0f} s on this text; its pattern "
-                f"probably backtracks catastrophically (nested repetition such as (a+)+)",
-                rule.path, rule.line) from None
+            except (TimeoutError, watchdog.Expired):
+                raise PatternTimeout(
+                    f"rule {rule.id} took longer than {timeout:.0f} s on this text; its pattern "
+                    f"probably backtracks catastrophically (nested repetition such as (a+)+)",
+                    rule.path, rule.line) from None
     return found
 
 
