@@ -222,7 +222,7 @@ def encodings(rng: random.Random, tmp: Path) -> Iterator[tuple[str, Callable, tu
 def rules(rng: random.Random, tmp: Path) -> Iterator[tuple[str, Callable, tuple]]:
     """Most cases on the fragment expander itself; every tenth through a whole rule folder (which
     compiles the built-in rules too, seconds a case)."""
-    from claims.ruleset.loader import _Expander
+    from claims.ruleset.compiler import _Expander
 
     def expand(fragments: dict[str, str]) -> str:
         return _Expander(fragments, {}).expand("{f0}", None, None)

@@ -55,3 +55,6 @@ def require_soffice() -> str:
             pytest.fail(message + "; CI must run this test")
         pytest.skip(message)
     return soffice
+
+
+from memory_support import _no_user_memory, memory_url, postgres_server, postgres_url  # noqa: E402,F401 (fixtures)

@@ -10,8 +10,9 @@ import pytest
 
 from claims.evaluation.run import evaluate
 from claims.evaluation.scoring import KindScore, Score
+from claims.kinds import KINDS
 
-ALL_KINDS = {"date", "figure", "quote", "attribution", "role", "superlative", "credit"}
+ALL_KINDS = set(KINDS)
 
 
 def kind_score(score: Score, kind: str) -> KindScore:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 import anchor_oracle
 from claims.engine.anchors import Plan, TokenIndex
+from claims.ruleset.files import WordList
 from claims.ruleset.grammar import anchor_items
-from claims.ruleset.loader import WordList
 from claims.text.segment import paragraphs, sentences
 
 TEXT = ("Am Dienstagabend kam er. Die Vizebürgermeisterin sprach. Eine zweitägige Messe. "

@@ -164,6 +164,36 @@ def test_update_keeps_the_editors_cells_and_writes_the_findings_of_the_new_text(
     assert ws.cell(rows["Gestern"], COL["finding"]).value.startswith("⚠ K104")
 
 
+def test_an_editors_comment_on_a_finding_cell_outlives_update(runner, tmp_path):
+    from openpyxl.comments import Comment
+
+    article, path = _checklist(runner, tmp_path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Prüfliste"]
+    rows = {ws.cell(r, COL["claim"]).value: r for r in range(2, ws.max_row + 1)}
+    ws.cell(rows["Gestern"], COL["finding"]).comment = Comment("Protokoll der Sitzung anfordern", "mk")
+    wb.save(path)
+    article.write_text(ARTICLE.replace("rechnet mit vielen", "rechnet mit sehr vielen"), encoding="utf-8")
+    assert runner.invoke(main, ["update", str(article)]).exit_code == 0
+    ws = openpyxl.load_workbook(path)["Prüfliste"]
+    rows = {ws.cell(r, COL["claim"]).value: r for r in range(2, ws.max_row + 1)}
+    note = ws.cell(rows["Gestern"], COL["finding"]).comment
+    assert (note.text, note.author) == ("Protokoll der Sitzung anfordern", "mk")
+
+
+def test_the_note_of_a_finding_that_went_goes_with_it(runner, tmp_path):
+    article, path = _checklist(runner, tmp_path)
+    # written a day later, "gestern" is the 17th: the finding on that row goes, the row stays
+    article.write_text(ARTICLE.replace("date: 2025-03-20", "date: 2025-03-18"), encoding="utf-8")
+    assert runner.invoke(main, ["update", str(article)]).exit_code == 0
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Prüfliste"]
+    rows = {ws.cell(r, COL["claim"]).value: r for r in range(2, ws.max_row + 1)}
+    assert ws.cell(rows["Gestern"], COL["finding"]).value is None
+    assert ws.cell(rows["Gestern"], COL["finding"]).comment is None  # ours went with the finding
+    assert "Bewahrt" not in wb.sheetnames  # and was not kept aside as the editor's
+
+
 def test_rules_list_shows_the_checks_with_code_name_and_summary(runner):
     result = runner.invoke(main, ["rules", "list", "--kind", "finding"])
     assert result.exit_code == 0

@@ -8,7 +8,7 @@ from bounded import bounded
 from hostile_inputs import fragment_rules
 from claims.errors import RuleError
 from claims.ruleset import load_ruleset
-from claims.ruleset.loader import _Expander, _in_lookbehind, _lookbehind_spans
+from claims.ruleset.compiler import _Expander, _in_lookbehind, _lookbehind_spans
 from conftest import write_rule_dir
 
 

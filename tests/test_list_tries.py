@@ -6,7 +6,8 @@ from pathlib import Path
 
 import regex
 
-from claims.ruleset.loader import WordList, _Expander, _in_lookbehind
+from claims.ruleset.compiler import _Expander, _in_lookbehind
+from claims.ruleset.files import WordList
 
 WORDS = {w: w for w in ["Meister", "Bürgermeister", "Leiter", "Rat", "Landesrat", "CEO"]}
 

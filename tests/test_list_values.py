@@ -8,7 +8,8 @@ import pytest
 import regex
 
 from claims.errors import RuleError
-from claims.ruleset.loader import WordList, _Expander
+from claims.ruleset.compiler import _Expander
+from claims.ruleset.files import WordList
 
 VERBS = {"teilte": "mit", "gab": "an bekannt", "kündigte": ["an"], "sagte": "zu"}
 

@@ -7,8 +7,8 @@ import json
 import regex
 
 from claims.cli import main
-from claims.gate import ArticleCheck, Problem
-from claims.report.github import annotations, step_summary
+from claims.check.gate import ArticleCheck, Problem
+from claims.check.github import annotations, step_summary
 
 ARTICLE = "---\ndate: 2025-03-24\n---\nDie Messe beginnt am 17. März in Bozen. Es kamen mehr als 80 Aussteller.\n"
 

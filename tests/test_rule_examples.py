@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claims.ruleset import builtin_rules_dir, load_ruleset
-from claims.ruleset.examples import run_examples
+from claims.examples import run_examples
 
 LANGS = sorted(p.name for p in builtin_rules_dir().iterdir() if (p / "language.toml").is_file())
 RESULTS = [r for lang in LANGS for r in run_examples(load_ruleset(lang)) if r.kind != "todo"]

@@ -13,8 +13,9 @@ from click.testing import CliRunner
 import claims
 from claims.cli import main
 from claims.engine.values.figure import normalize, parse_number
+from claims.kinds import KINDS
 from claims.ruleset import load_ruleset
-from claims.ruleset.examples import run_examples
+from claims.examples import run_examples
 
 ARTICLE = (
     "SEOUL (Reuters) - More than 80 CEOs and about 2,000 deputy chairmen met in Seoul on March 17 "
@@ -101,8 +102,7 @@ def test_every_english_rule_passes_its_examples_and_has_an_english_hint():
     for rule in ruleset.rules:
         assert rule.id.startswith("en."), rule.id
         assert rule.spec.hint or rule.spec.suppress, rule.id
-    assert {rule.kind for rule in ruleset.rules} == {"date", "figure", "quote", "attribution", "role",
-                                                     "superlative", "credit"}
+    assert {rule.kind for rule in ruleset.rules} == set(KINDS)
 
 
 def test_extract_cli_on_english_markdown_writes_an_english_workbook(tmp_path):

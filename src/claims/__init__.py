@@ -17,14 +17,15 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["__version__", "extract", "extract_file"]
 
 
-def extract(text: str, lang: str = "de", date: Any = None, *, title: str | None = None,
+def extract(text: str, lang: str | None = None, date: Any = None, *, title: str | None = None,
             rules: Any = None) -> "ExtractionResult":
     """Extract the claims of one article given as plain text.
 
     Pure: the same text and options always give the same claims, and nothing is
     read or written besides the (cached) rule files. ``date`` is the article's
     date (``datetime.date`` or ISO string) used to resolve years and relative
-    expressions; ``rules`` is an optional :class:`claims.ruleset.RuleSet`.
+    expressions; ``rules`` is an optional :class:`claims.ruleset.RuleSet`. ``lang`` unset:
+    :data:`claims.config.DEFAULT_LANG`.
     """
     from claims.api import extract_text
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from claims.config import DEFAULT_LANG
 from claims.engine import matcher as engine
 from claims.findings import find
 from claims.models import Article, ArticleInfo, ExtractionResult
@@ -24,8 +25,10 @@ def extract_article(article: Article, rules: RuleSet | None = None) -> Extractio
     )
 
 
-def extract_text(text: str, *, lang: str = "de", date: Any = None, title: str | None = None,
+def extract_text(text: str, *, lang: str | None = None, date: Any = None, title: str | None = None,
                  rules: RuleSet | None = None, fmt: str = "txt") -> ExtractionResult:
+    """``lang`` unset: the configuration's default language, over any front matter."""
+    lang = lang or DEFAULT_LANG
     article = article_from_text(text, fmt=fmt, lang=lang, date=date, title=title)
     return extract_article(article, rules)
 

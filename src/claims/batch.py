@@ -12,7 +12,8 @@
 
 What is done with each article is a picklable function ``action(article,
 result, job)``, run in the worker, so writing checklists or formatting JSON is
-spread over the workers too.
+spread over the workers too. The options of that action are the job's ``task``, one typed,
+picklable model per command: :class:`ExtractTask`, :class:`CheckTask`, :class:`UpdateTask`.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from claims.config import DEFAULT_LANG
 from claims.errors import ClaimsError, InputError
 from claims.text.reader import READABLE_SUFFIXES
 
@@ -35,20 +37,62 @@ SKIPPED_DIRS = {"node_modules", "__pycache__"}
 
 
 @dataclass(frozen=True)
+class ExtractTask:
+    """``claims extract``: where the checklist goes and how the claims are given."""
+
+    target: str = ""  # the checklist to write (xlsx, csv); unused for text, json, jsonl
+    force: bool = False  # overwrite an existing checklist
+    format: str = "xlsx"  # xlsx, csv, text, json, jsonl
+    color: bool = False  # text: highlight the claims
+    memory: Any = None  # the memory to recall earlier verifications from (claims.memory.location), or None
+
+    reads_checklist = False  # the article's language and date come from the article alone
+
+
+@dataclass(frozen=True)
+class CheckTask:
+    """``claims check``: the checklist to hold the claims against."""
+
+    target: str
+    force: bool = False  # check against a checklist that seems to belong to another article
+    vocabulary: tuple[tuple[str, str], ...] = ()  # the newsroom's status words -> codes
+
+    reads_checklist = True  # a missing language or date comes from the checklist
+
+
+@dataclass(frozen=True)
+class UpdateTask:
+    """``claims update``: the checklist to bring up to date."""
+
+    target: str
+    force: bool = False  # write although the workbook is open, or seems another article's
+    vocabulary: tuple[tuple[str, str], ...] = ()
+    memory: Any = None  # as ExtractTask's
+
+    reads_checklist = True
+
+    def before(self, job: "Job") -> None:
+        """Refused before the article is read: there is nothing to update."""
+        if not Path(self.target).exists():
+            raise ClaimsError(f"no checklist to update; make one with `claims extract {job.path}`",
+                              self.target)
+
+
+Task = ExtractTask | CheckTask | UpdateTask
+
+
+@dataclass(frozen=True)
 class Job:
-    """One article to process, with the options its configuration gives it."""
+    """One article to process, with the options its configuration gives it, and the task."""
 
     path: str
     lang: str | None = None
-    default_lang: str | None = "de"  # None: detect it from the text
+    default_lang: str | None = DEFAULT_LANG  # None: detect it from the text
     date: str | None = None
     input_format: str | None = None
     rule_dirs: tuple[str, ...] = ()
     disabled: tuple[str, ...] = ()
-    options: tuple[tuple[str, Any], ...] = ()  # for the action: checklist target, force, vocabulary
-
-    def option(self, key: str, default: Any = None) -> Any:
-        return dict(self.options).get(key, default)
+    task: Task = field(default_factory=ExtractTask)
 
 
 @dataclass
@@ -164,11 +208,13 @@ def process(job: Job, action: Action) -> Outcome:
 
     try:
         default_lang, default_date = job.default_lang, None
-        stored_in = job.option("stored")
-        if stored_in:  # check, update: the language and date the checklist was made with
+        before = getattr(job.task, "before", None)
+        if before is not None:
+            before(job)
+        if job.task.reads_checklist:  # check, update: the language and date the checklist was made with
             from claims.checklist.reader import stored_meta
 
-            meta = stored_meta(Path(stored_in))
+            meta = stored_meta(Path(job.task.target))
             default_lang = meta.get("article_lang") or meta.get("lang") or default_lang
             default_date = meta.get("article_date") or None
         article = read_article(job.path, lang=job.lang, date=job.date, input_format=job.input_format,
@@ -202,7 +248,7 @@ def _preload(jobs: Sequence[Job]) -> None:
     """
     from claims.ruleset import load_ruleset
 
-    for key in sorted({(j.lang or j.default_lang or "de", j.rule_dirs, tuple(sorted(j.disabled))) for j in jobs}):
+    for key in sorted({(j.lang or j.default_lang or DEFAULT_LANG, j.rule_dirs, tuple(sorted(j.disabled))) for j in jobs}):
         load_ruleset(key[0], tuple(Path(d) for d in key[1]), key[2])
 
 
@@ -282,16 +328,18 @@ def as_json(article: Any, result: Any, job: Job) -> str:
 def as_text(article: Any, result: Any, job: Job) -> list[str]:
     from claims.report.text import as_text as lines
 
-    return list(lines(result, bool(job.option("color"))))
+    return list(lines(result, bool(job.task.color)))  # type: ignore[union-attr]
 
 
 def write_checklist(article: Any, result: Any, job: Job) -> str:
     """Write the article's checklist (xlsx or csv) to the job's target; refuse to overwrite one."""
     from claims.report.text import count_line
 
-    target = Path(job.option("target"))
+    task = job.task
+    assert isinstance(task, ExtractTask)
+    target = Path(task.target)
     _name_fits(target)
-    if target.exists() and not job.option("force"):
+    if target.exists() and not task.force:
         raise ClaimsError(f"a checklist exists already; bring it up to date with "
                           f"`claims update {job.path}` (keeps every tick), or pass --force to "
                           f"start over", target)
@@ -305,20 +353,28 @@ def write_checklist(article: Any, result: Any, job: Job) -> str:
             from claims.fileops import keep_backup, prune_backups
 
             backup = keep_backup(target, target.read_bytes())
-        if job.option("format") == "csv":
+        if task.format == "csv":
             from claims.report.csvout import write_csv
 
             write_csv(result, article, target)
         else:
             from claims.checklist.writer import write_workbook
 
+            if task.memory is not None:  # earlier verifications beside the editor's columns
+                from claims.memory.recall import recall_for
+
+                result.memory, memory_warnings = recall_for(result, task.memory)
+                article.warnings.extend(memory_warnings)
             write_workbook(result, article, target)
     except OSError as exc:  # a read-only folder, a full disk: one line, the article named
         raise ClaimsError(f"cannot write the checklist: {exc.strerror or exc}", target) from None
+    counts = count_line(result)
+    if task.memory is not None and task.format != "csv":
+        counts += f"; {len(result.memory or {})} found in the verification memory"
     if backup is not None:
         prune_backups(target)
-        return f"wrote {target}: {count_line(result)}; the previous checklist is in {backup}"
-    return f"wrote {target}: {count_line(result)}"
+        return f"wrote {target}: {counts}; the previous checklist is in {backup}"
+    return f"wrote {target}: {counts}"
 
 
 # room for the temporary name a write goes through first (".NAME.tmp-xxxxxxxx")
@@ -347,19 +403,21 @@ def keep_result(article: Any, result: Any, job: Job) -> tuple[Any, Any]:
 def check_article(article: Any, result: Any, job: Job) -> tuple[Any, list[str]]:
     """``claims check`` of one article against its checklist: (ArticleCheck, warnings)."""
     from claims.checklist.reader import read_checklist
-    from claims.gate import check_claims, missing_checklist
+    from claims.check.gate import check_claims, missing_checklist
 
-    target = Path(job.option("target"))
+    task = job.task
+    assert isinstance(task, CheckTask)
+    target = Path(task.target)
     try:
         present = target.is_file() or target.exists()
     except OSError as exc:  # a name too long for the file system, a folder we may not enter
         raise ClaimsError(f"cannot look for the checklist: {exc.strerror or exc}", target) from None
     if not present:
         return missing_checklist(job.path, str(target), len(result.claims)), []
-    stored = read_checklist(target, dict(job.option("vocabulary") or ()))
+    stored = read_checklist(target, dict(task.vocabulary), gate_only=True)
     from claims.limits import shorten
 
-    if not job.option("force"):
+    if not task.force:
         from claims.checklist.update import refuse_foreign
 
         refuse_foreign(target, article, stored)
@@ -368,3 +426,20 @@ def check_article(article: Any, result: Any, job: Job) -> tuple[Any, list[str]]:
                 for cell, text in stored.unknown_statuses]
     warnings += [f"{target}: {w}" for w in stored.warnings]
     return check_claims(result.claims, stored.rows, job.path, str(target), findings=result.findings), warnings
+
+
+def update_article(article: Any, result: Any, job: Job) -> tuple[str, list[str], str]:
+    """``claims update`` of one article's checklist: (the report's line, its warnings, the backup
+    of the checklist as it was read)."""
+    from claims.checklist.update import update_checklist
+
+    task = job.task
+    assert isinstance(task, UpdateTask)
+    warnings: list[str] = []
+    if task.memory is not None:
+        from claims.memory.recall import recall_for
+
+        result.memory, warnings = recall_for(result, task.memory)
+    report = update_checklist(result, article, Path(task.target), force=task.force,
+                              vocabulary=dict(task.vocabulary))
+    return report.line(), warnings + list(report.warnings), str(report.backup)

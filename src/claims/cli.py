@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from claims import __version__, exitcodes
+from claims.config import DEFAULT_LANG
 from claims.errors import ClaimsError
 
 # The command line uses no pydantic plugins; looking for them scans every installed package's
@@ -247,12 +248,16 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
             path=str(file), lang=lang, default_lang=config.lang, date=article_date,
             input_format=input_format, rule_dirs=tuple(str(d) for d in config.rules),
             disabled=config.disable,
-            options=(("target", str(target)), ("force", force), ("format", fmt), ("color", use_color))))
+            task=batch.ExtractTask(target=str(target), force=force, format=fmt, color=use_color,
+                                   memory=_memory_for(config, fmt))))
     workers = 1 if articles == ("-",) else jobs
     many = len(job_list) > 1
     kept: list[Any] = []
     first = True
     out = sys.stdout
+    from claims.report.jsonout import JsonArray
+
+    array = JsonArray(out, many)
     for outcome in _run_batch(job_list, action, workers, errors):
         if not outcome.ok:
             continue
@@ -262,11 +267,7 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
             out.write(outcome.payload)
             out.flush()
         elif fmt == "json":
-            if many:
-                out.write(("[\n" if first else ",\n") + outcome.payload)
-            else:
-                out.write(outcome.payload + "\n")
-            out.flush()
+            array.add(outcome.payload)
         elif fmt == "text":
             if not first:
                 click.echo()
@@ -275,8 +276,8 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
         else:
             click.echo(terminal(outcome.payload))
         first = False
-    if fmt == "json" and many:
-        out.write("]\n" if not first else "[]\n")
+    if fmt == "json":
+        array.close()
     if combine is not None:
         from claims.checklist.combined import write_combined
 
@@ -291,8 +292,35 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
         sys.exit(exitcodes.ERROR)
 
 
+def _memory_for(config: Any, fmt: str = "xlsx") -> Any:
+    """Where the workbook's memory columns come from (claims.memory.location), or None."""
+    if fmt != "xlsx":
+        return None
+    from claims.memory.location import for_recall
+
+    return for_recall(config)
+
+
+def _recall(result: Any, config: Any) -> tuple[dict[str, Any], list[str]]:
+    location = _memory_for(config)
+    if location is None:
+        return {}, []
+    from claims.memory.recall import recall_for
+
+    return recall_for(result, location)
+
+
+def _record(config: Any, checklist: Path, name: Path | None = None) -> None:
+    """Record a checklist's closed rows when claims.toml says ``memory.record = true``."""
+    from claims.memory.record import record_if_configured
+
+    line = record_if_configured(config, checklist, name)
+    if line:
+        click.echo(line, err=True)
+
+
 def _changed_articles(base: str, paths: tuple[str, ...]) -> list[Path]:
-    from claims.changed import changed_articles
+    from claims.check.changed import changed_articles
 
     return changed_articles(base, paths)
 
@@ -353,8 +381,8 @@ def check(articles: tuple[str, ...], base: str | None, checklist: Path | None, f
         job_list.append(batch.Job(
             path=str(file), lang=lang, default_lang=config.lang, date=article_date,
             rule_dirs=tuple(str(d) for d in config.rules), disabled=config.disable,
-            options=(("target", str(target)), ("stored", str(target)), ("force", force),
-                     ("vocabulary", tuple(config.vocabulary().items())))))
+            task=batch.CheckTask(target=str(target), force=force,
+                                 vocabulary=tuple(config.vocabulary().items()))))
     checks = []
     for outcome in _run_batch(job_list, batch.check_article, jobs, errors):
         if outcome.ok:
@@ -362,30 +390,36 @@ def check(articles: tuple[str, ...], base: str | None, checklist: Path | None, f
             for warning in warnings:
                 _say(f"claims: warning: {warning}")
             checks.append(result)
+    for file, job in zip(files, job_list, strict=True):  # claims.toml memory.record = true
+        try:
+            _record(configs.for_path(file), Path(job.task.target))
+        except ClaimsError as exc:
+            errors.append(exc.render())
+            _say(f"claims: error: {exc.render()}")
     if len(job_list) == 1 and errors and not problems:
         sys.exit(exitcodes.ERROR)  # the one article's error is said; no report of nothing
     if fmt == "json":
-        from claims.report.checkout import as_json
+        from claims.check.checkout import as_json
 
         click.echo(as_json(checks))
     elif fmt == "sarif":
-        from claims.report.sarif import as_sarif
+        from claims.check.sarif import as_sarif
 
         click.echo(as_sarif(checks))
     else:
         if fmt == "github":
-            from claims.report.github import annotations
+            from claims.check.github import annotations
 
             for line in annotations(checks):
                 click.echo(line)
-        from claims.report.checkout import as_text
+        from claims.check.checkout import as_text
 
         lines = list(as_text(checks))
         for line in lines if fmt == "text" else lines[-1:]:
             click.echo(line)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
-        from claims.report.github import step_summary
+        from claims.check.github import step_summary
 
         try:
             with open(summary_file, "a", encoding="utf-8", errors="replace") as handle:
@@ -423,44 +457,43 @@ def update(articles: tuple[Path, ...], checklist: Path | None, article_date: str
     columns and sheets stay. Each previous file is kept as NAME.bak-YYYYMMDD-HHMMSS.xlsx (the
     last five). One article's problem is reported and the others are still updated (exit 2).
     """
-    from claims.api import extract_article
-    from claims.batch import expand_inputs
+    from claims import batch
     from claims.checklist.atomic import signals_raise
-    from claims.checklist.reader import stored_meta
-    from claims.checklist.update import update_checklist
-    from claims.ruleset import load_ruleset
-    from claims.text.reader import read_article
 
-    files, problems = expand_inputs(str(a) for a in articles)
+    files, problems = batch.expand_inputs(str(a) for a in articles)
     if checklist is not None and len(files) > 1:
         raise click.UsageError("--checklist names the checklist of one article; give one article")
     if len(articles) == 1 and problems and not files:
         raise problems[0]
-    errors = len(problems)
+    errors: list[str] = []
     for problem in problems:
+        errors.append(problem.render())
         _say(f"claims: error: {problem.render()}")
     configs = _Configs(None, rule_dirs, disable)
-    with signals_raise():  # SIGTERM, SIGHUP: cleaned up like Ctrl-C, never a half-written file
-        for article in files:
-            try:
-                config = configs.for_path(article)
-                target = checklist or config.checklist_for(article)
-                if not target.exists():
-                    raise ClaimsError(f"no checklist to update; make one with `claims extract {article}`", target)
-                stored = stored_meta(target)
-                art = read_article(article, lang=lang, date=article_date,
-                                   default_lang=stored.get("article_lang") or stored.get("lang") or config.lang,
-                                   default_date=stored.get("article_date") or None)
-                result = extract_article(art, load_ruleset(art.lang, config.rules, tuple(sorted(config.disable))))
-                report = update_checklist(result, art, target, force=force, vocabulary=config.vocabulary())
-                for warning in art.warnings + report.warnings:
+    job_list = []
+    for file in files:
+        config = configs.for_path(file)
+        job_list.append(batch.Job(
+            path=str(file), lang=lang, default_lang=config.lang, date=article_date,
+            rule_dirs=tuple(str(d) for d in config.rules), disabled=config.disable,
+            task=batch.UpdateTask(target=str(checklist or config.checklist_for(file)), force=force,
+                                  vocabulary=tuple(config.vocabulary().items()),
+                                  memory=_memory_for(config))))
+    # one article after the other, in this process: a signal (SIGTERM, SIGHUP) is cleaned up like
+    # Ctrl-C, never leaving a half-written file
+    with signals_raise():
+        for outcome in _run_batch(job_list, batch.update_article, 1, errors):
+            if outcome.ok:
+                line, warnings, backup = outcome.payload
+                for warning in warnings:
                     _say(f"claims: warning: {warning}")
-                click.echo(report.line())
-            except ClaimsError as exc:
-                if len(files) == 1:
-                    raise
-                errors += 1
-                _say(f"claims: error: {exc.render()}")
+                click.echo(line)
+                job = job_list[outcome.index]
+                try:  # claims.toml memory.record = true: what it read, the checklist as it was
+                    _record(configs.for_path(Path(job.path)), Path(backup), Path(job.task.target))
+                except ClaimsError as exc:
+                    errors.append(exc.render())
+                    _say(f"claims: error: {exc.render()}")
     if errors:
         sys.exit(exitcodes.ERROR)
 
@@ -502,7 +535,7 @@ def rules() -> None:
 
 
 @rules.command("list")
-@click.option("--lang", default="de", show_default=True, callback=_lang_name,
+@click.option("--lang", default=DEFAULT_LANG, show_default=True, callback=_lang_name,
               help="The language whose rules to list.")
 @click.option("--kind", help="Only rules of this kind (finding: the checks of claims against each other).")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
@@ -524,12 +557,13 @@ def rules_list(lang: str, kind: str | None, rule_dirs: tuple[str, ...]) -> None:
 
 @rules.command("test")
 @click.argument("path", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--lang", help="Language to test (default: every built-in language, or PATH's).", callback=_lang_name)
+@click.option("--lang", help="Language to test (default: every language, or PATH's).", callback=_lang_name)
 @click.option("-v", "--verbose", is_flag=True, help="List every example, not just failures.")
 def rules_test(path: Path | None, lang: str | None, verbose: bool) -> None:
     """Run every rule's examples. PATH: a rule directory of your own, tested over the built-ins."""
-    from claims.ruleset import builtin_rules_dir, load_ruleset
-    from claims.ruleset.examples import run_examples
+    from claims.languages import available_languages
+    from claims.ruleset import load_ruleset
+    from claims.examples import run_examples
 
     if lang:
         langs = [lang]
@@ -538,10 +572,10 @@ def rules_test(path: Path | None, lang: str | None, verbose: bool) -> None:
 
         langs = [tomllib.loads((path / "language.toml").read_text(encoding="utf-8")).get("lang", path.name)]
     else:
-        builtin = sorted(p.name for p in builtin_rules_dir().iterdir() if (p / "language.toml").is_file())
+        known = available_languages()
         # a folder of the built-in shape (PATH/de/*.toml) tests those languages; a flat one, all
-        own = [name for name in builtin if path is not None and (path / name).is_dir()]
-        langs = own or builtin
+        own = [name for name in known if path is not None and (path / name).is_dir()]
+        langs = own or known
     failed = passed = todos = 0
     for language in langs:
         extra = (path,) if path is not None else ()
@@ -594,7 +628,8 @@ def rules_docs(output: Path | None) -> None:
 
 @main.command("eval")
 @click.argument("gold_dir", type=click.Path(path_type=Path))
-@click.option("--lang", help="Language of every article (default: meta.json's \"lang\", else the article's front matter, else de).", callback=_lang_name)
+@click.option("--lang", help="Language of every article (default: meta.json's \"lang\", else the article's front matter, "
+                              f"else {DEFAULT_LANG}).", callback=_lang_name)
 @click.option("--json", "as_json", is_flag=True, help="Scores and misses as JSON.")
 @click.option("--show", is_flag=True, help="List misses, false alarms and wrong values.")
 @click.option("--kind", help="With --show: only this kind.")
@@ -617,3 +652,9 @@ def eval_(gold_dir: Path, lang: str | None, as_json: bool, show: bool, kind: str
         click.echo()
     for line in evaltable.as_table(score):
         click.echo(line)
+
+
+from claims.memory.commands import export, memory  # noqa: E402 (the memory's commands, their own module)
+
+main.add_command(memory)
+main.add_command(export)

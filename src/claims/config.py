@@ -16,6 +16,9 @@ Keys (all optional)::
     "ok" = "confirmed"
     "geprüft" = "confirmed"
     "fehlerhaft" = "wrong"
+    [memory]                               # the verification memory (claims.memory.settings)
+    path = "memory.sqlite"                 # or url = "postgresql://…"; record, recall, reuse, max_age_days
+    [claimreview]                          # claims export claimreview: author, author_url, url
 """
 
 from __future__ import annotations
@@ -30,7 +33,12 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from claims.errors import ClaimsError
+from claims.memory.settings import ClaimReviewSettings, MemorySettings
 
+# The one language the program assumes: of an article that names none (no --lang, front matter,
+# checklist or configuration) and whose text the detector cannot decide. Every other language
+# fact lives in its folder rules/<lang>/ (docs/configuration.md).
+DEFAULT_LANG = "de"
 CONFIG_FILE = "claims.toml"
 PYPROJECT = "pyproject.toml"
 DEFAULT_CHECKLIST = "{stem}.checklist.xlsx"
@@ -51,6 +59,8 @@ class ConfigFile(BaseModel):
     disable: list[str] = Field(default_factory=list)
     checklist: str = DEFAULT_CHECKLIST
     status: dict[str, StatusCode] = Field(default_factory=dict)
+    memory: MemorySettings | None = None
+    claimreview: ClaimReviewSettings | None = None
 
     @field_validator("checklist")
     @classmethod
@@ -110,6 +120,8 @@ class Config:
     disable: tuple[str, ...] = ()
     checklist: str = DEFAULT_CHECKLIST
     status: dict[str, str] = field(default_factory=dict)
+    memory: MemorySettings | None = None
+    claimreview: ClaimReviewSettings | None = None
     sources: dict[str, str] = field(default_factory=dict)
 
     def checklist_for(self, article: str | Path) -> Path:
@@ -127,6 +139,8 @@ class Config:
             "lang": self.lang if self.lang is not None else "the article's front matter, else its checklist's, else detected from the text",
             "rules": [str(p) for p in self.rules], "disable": list(self.disable),
             "checklist": self.checklist, "status": dict(self.status),
+            "memory": self.memory.model_dump(exclude_none=True) if self.memory else None,
+            "claimreview": self.claimreview.model_dump(exclude_none=True) if self.claimreview else None,
         }
         return [(key, values[key], self.sources.get(key, "default")) for key in values]
 
@@ -187,9 +201,11 @@ def load_config_file(path: Path) -> ConfigFile:
         key = ".".join(loc) or table
         message = first["msg"].removeprefix("Value error, ")
         if first["type"] == "extra_forbidden":
-            known = ", ".join(ConfigFile.model_fields)
+            table_model = {"memory": MemorySettings, "claimreview": ClaimReviewSettings}.get(loc[0]) \
+                if len(loc) > 1 else None
+            known = ", ".join((table_model or ConfigFile).model_fields)
             message = f"unknown key (known: {known})"
-        elif first["type"] == "literal_error":
+        elif first["type"] == "literal_error" and loc[:1] == ["status"]:
             message = "not a status code; use one of open, confirmed, corrected, wrong, dropped"
         line = _line_of(raw, loc[-1]) if loc else None
         raise ConfigError(f"{table} {key}: {message}", path, line) from None
@@ -199,9 +215,9 @@ def load_config_file(path: Path) -> ConfigFile:
             raise ConfigError(f"{table} rules: rule directory {rule_dir!r} not found "
                               f"(relative to {base})", path, _line_of(raw, "rules"))
     if parsed.lang is not None:
-        from claims.ruleset import builtin_rules_dir
+        from claims.languages import available_languages
 
-        known_langs = sorted(p.name for p in builtin_rules_dir().iterdir() if (p / "language.toml").is_file())
+        known_langs = available_languages()
         if parsed.lang not in known_langs:
             raise ConfigError(f"{table} lang: no rules for language {parsed.lang!r} "
                               f"(available: {', '.join(known_langs)})", path, _line_of(raw, "lang"))
@@ -236,6 +252,8 @@ def resolve(start: str | Path | None = None, *, lang: str | None = None,
         config.disable = tuple(parsed.disable)
         config.checklist = parsed.checklist
         config.status = dict(parsed.status)
+        config.memory = parsed.memory
+        config.claimreview = parsed.claimreview
     if lang is not None:
         config.lang = lang
         config.sources["lang"] = "--lang"

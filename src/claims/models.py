@@ -7,8 +7,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Kind = Literal["date", "figure", "quote", "attribution", "role", "superlative", "credit"]
-KINDS: tuple[str, ...] = ("date", "figure", "quote", "attribution", "role", "superlative", "credit")
+from claims.config import DEFAULT_LANG
+from claims.kinds import KINDS
+
+Kind = Literal[KINDS]  # type: ignore[valid-type]  # the registered kinds (claims.kinds)
 
 
 # Schemas are built on first validation, not at import: a cold `claims extract` would
@@ -68,7 +70,7 @@ class Article(BaseModel):
     path: str | None = None
     title: str | None = None
     date: dt.date | None = None
-    lang: str = "de"
+    lang: str = DEFAULT_LANG
     format: str = "txt"
     text: str
     clean: str
@@ -106,7 +108,7 @@ class ArticleInfo(BaseModel):
     path: str | None = None
     title: str | None = None
     date: dt.date | None = None
-    lang: str = "de"
+    lang: str = DEFAULT_LANG
     sha256: str
 
 
@@ -120,6 +122,7 @@ class ExtractionResult(BaseModel):
     ruleset: str = ""
     ruleset_version: str = ""
     findings: list[Any] = Field(default_factory=list)  # claims.findings.Finding: contradictions found
+    memory: dict[str, Any] = Field(default_factory=dict)  # claim id -> claims.memory.recall.Recalled
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -22,12 +22,11 @@ from claims.checklist.labels import STATUS_CODES, labels_for
 from claims.checklist.text import clean
 from claims.models import Article, ExtractionResult
 
-ARTICLE_COLUMN = {"de": "Artikel", "en": "Article"}
 SHEET_NAME_CHARS = 31
 
 
-def _sheet_name(stem: str, taken: set[str]) -> str:
-    base = re.sub(r"[\[\]:*?/\\']", "_", stem)[:SHEET_NAME_CHARS] or "Artikel"
+def _sheet_name(stem: str, taken: set[str], unnamed: str) -> str:
+    base = re.sub(r"[\[\]:*?/\\']", "_", stem)[:SHEET_NAME_CHARS] or unnamed
     name, number = base, 2
     while name.casefold() in taken:
         suffix = f" ({number})"
@@ -43,13 +42,12 @@ def write_combined(items: Sequence[tuple[Article, ExtractionResult]], path: Path
 
     from claims.report.csvout import rows
 
-    first_lang = items[0][0].lang if items else "de"
-    labels = labels_for(first_lang)
-    article_header = ARTICLE_COLUMN.get(labels.lang, ARTICLE_COLUMN["en"])
+    labels = labels_for(items[0][0].lang if items else None)
+    article_header = labels.sheets["article"]
     wb = openpyxl.Workbook(write_only=True)
     checklist = wb.create_sheet(labels.sheets["checklist"])
     taken = {checklist.title.casefold()}
-    sheet_names = [_sheet_name(Path(article.path or f"artikel-{n}").stem, taken)
+    sheet_names = [_sheet_name(Path(article.path or f"{article_header.lower()}-{n}").stem, taken, article_header)
                    for n, (article, _) in enumerate(items, start=1)]
     header: list[Any] | None = None
     total = 0

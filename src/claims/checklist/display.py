@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from claims.checklist.labels import Labels
+from claims.kinds import REGISTRY
 
 _DATE = re.compile(r"^(?P<y>\d{4}|XXXX)(?:-(?P<m>\d{2}|XX)(?:-(?P<d>\d{2}|XX))?)?"
                    r"(?:T(?:(?P<pod>MO|MI|AF|EV|NI|DT)|(?P<hh>\d{2}):(?P<mm>\d{2})(?::(?P<ss>\d{2}))?))?$")
@@ -139,24 +140,62 @@ def _join(*parts: Any, sep: str = ", ") -> str:
 
 def show(kind: str, value: Any, labels: Labels, text: str | None = None) -> str:
     """The display string of a claim's value (empty when there is nothing to show); ``text``
-    is the claim as written (a score reads as written)."""
-    if value is None or value == {} or value == "":
-        return labels.values["speaker_unknown"] if kind == "quote" else ""
+    is the claim as written (a score reads as written). Each kind's display is named by its
+    contract (:mod:`claims.kinds`); a kind the registry does not know reads as :func:`show_other`."""
+    spec = REGISTRY.get(kind)
+    return (spec.display_function() if spec else show_other)(value, labels, text)
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == {} or value == ""
+
+
+def show_other(value: Any, labels: Labels, text: str | None = None) -> str:
+    """Any value: text as it is, a table as ``key: value; …``, a number in the language's digits."""
+    if _empty(value):
+        return ""
     if isinstance(value, str):
-        return timex(value, labels) if kind == "date" else value
+        return value
     if isinstance(value, dict):
-        if kind == "figure":
-            return figure(value, labels, text)
-        if kind == "quote":
-            return str(value.get("speaker") or labels.values["speaker_unknown"])
-        if kind == "role":
-            head = _join(value.get("person"), value.get("role"), sep=" – ")
-            return _join(head, value.get("org"))
-        if kind == "attribution":
-            return str(value.get("source") or "")
-        if kind == "credit":
-            return str(value.get("credit") or "")
         return _join(*(f"{k}: {v}" for k, v in value.items() if v not in (None, "")), sep="; ")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return number(value, labels)
     return json.dumps(value, ensure_ascii=False)
+
+
+def show_date(value: Any, labels: Labels, text: str | None = None) -> str:
+    if isinstance(value, str) and value:
+        return timex(value, labels)
+    return show_other(value, labels, text)
+
+
+def show_figure(value: Any, labels: Labels, text: str | None = None) -> str:
+    if isinstance(value, dict) and value:
+        return figure(value, labels, text)
+    return show_other(value, labels, text)
+
+
+def show_quote(value: Any, labels: Labels, text: str | None = None) -> str:
+    if _empty(value):
+        return labels.values["speaker_unknown"]
+    if isinstance(value, dict):
+        return str(value.get("speaker") or labels.values["speaker_unknown"])
+    return show_other(value, labels, text)
+
+
+def show_role(value: Any, labels: Labels, text: str | None = None) -> str:
+    if isinstance(value, dict) and value:
+        return _join(_join(value.get("person"), value.get("role"), sep=" – "), value.get("org"))
+    return show_other(value, labels, text)
+
+
+def _one_field(key: str) -> Any:
+    def show_field(value: Any, labels: Labels, text: str | None = None) -> str:
+        if isinstance(value, dict) and value:
+            return str(value.get(key) or "")
+        return show_other(value, labels, text)
+    return show_field
+
+
+show_attribution = _one_field("source")
+show_credit = _one_field("credit")

@@ -20,9 +20,14 @@ the article checksum, the format version, the tool version and the language.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 FORMAT_VERSION = "1"
+# the note hung on a finding's cell (its code, then the related claims' numbers): regenerated at
+# every run, so the reader leaves it out of what it keeps as the editor's
+FINDING_NOTE_AUTHOR = "claims"
+FINDING_NOTE = re.compile(r"[A-Z]\d{3}: ")
 CLAIMS_SHEET = "_claims"
 META_SHEET = "_meta"
 

@@ -29,6 +29,7 @@ import os
 import stat
 import zipfile
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,20 @@ class ReadChecklist(BaseModel):
         return [c.title for c in self.own_columns]
 
 
+class GateRow:
+    """A claim row as ``check`` reads it: what the pairing (:func:`claims.checklist.merge.plan`)
+    and the gate look at, none of the editor's cells (:class:`StoredRow` carries those, for
+    ``update``). About 100 bytes a row instead of StoredRow's 1.6 KB."""
+
+    __slots__ = ("id", "kind", "text", "sentence", "status", "row", "sheet", "number", "copies")
+
+    def __init__(self, id: str, kind: str, text: str, sentence: str, status: str, row: int, sheet: str,
+                 number: int | None) -> None:
+        self.id, self.kind, self.text, self.sentence, self.status = id, kind, text, sentence, status
+        self.row, self.sheet, self.number = row, sheet, number
+        self.copies: list[GateRow] = []
+
+
 def _refuse_bombs(path: Path) -> None:
     try:
         regular = stat.S_ISREG(os.stat(path).st_mode)
@@ -90,11 +105,14 @@ def _header_keys() -> dict[str, str]:
         for key, label in _load(lang).data.get("previous_columns", {}).items():
             if key != "prefix":
                 keys[_norm(label).casefold()] = f"previous.{key}"
+        for key, label in _load(lang).data.get("memory_columns", {}).items():  # ours, regenerated
+            keys[_norm(label).casefold()] = key
     return keys
 
 
 def _exact_labels() -> dict[str, str]:
-    return {_norm(label): key for lang in available() for key, label in _load(lang).columns.items()}
+    return {_norm(label): key for lang in available()
+            for key, label in (*_load(lang).columns.items(), *_load(lang).data.get("memory_columns", {}).items())}
 
 
 def _previous_prefixes() -> list[str]:
@@ -107,12 +125,18 @@ def _sheet_names(key: str) -> set[str]:
 
 
 def _meta(wb: Any, path: Path) -> dict[str, str]:
+    pairs = (wb[layout.META_SHEET].iter_rows(min_col=1, max_col=2, values_only=True)
+             if layout.META_SHEET in wb.sheetnames else ())
+    return _meta_of(pairs, getattr(wb, "custom_doc_props", None) or [], path)
+
+
+def _meta_of(pairs: Any, props: Any, path: Path) -> dict[str, str]:
+    """The stored meta from the ``_meta`` sheet's (key, value) rows, else the custom properties."""
     meta: dict[str, str] = {}
-    if layout.META_SHEET in wb.sheetnames:
-        for row in wb[layout.META_SHEET].iter_rows(min_col=1, max_col=2, values_only=True):
-            if row[0] is not None:
-                meta[str(row[0])] = "" if row[1] is None else str(row[1])
-    for prop in getattr(wb, "custom_doc_props", None) or []:
+    for row in pairs:
+        if row[0] is not None:
+            meta[str(row[0])] = "" if row[1] is None else str(row[1])
+    for prop in props:
         key = layout.DOC_PROPERTIES.get(getattr(prop, "name", ""))
         if key and key not in meta:
             meta[key] = str(prop.value)
@@ -192,6 +216,18 @@ def _cell_value(cell: Any) -> Any:
     return value
 
 
+def _without_finding_note(data: CellData) -> CellData | None:
+    """A finding cell's data without the note the writer made there: it is regenerated at each
+    run, so read back as the editor's it would outlive the finding. An editor's own comment on
+    the cell stays the editor's."""
+    if data.author != layout.FINDING_NOTE_AUTHOR or not layout.FINDING_NOTE.match(data.comment or ""):
+        return data
+    data = data.model_copy(update={"comment": None, "author": None})
+    if data.link is None and data.formula is None and data.number_format is None:
+        return None
+    return data
+
+
 def _cell_data(cell: Any, cached: Any) -> CellData | None:
     """Comment, hyperlink, formula, number format: what a cell holds beyond its value."""
     comment = getattr(cell, "comment", None)
@@ -229,14 +265,22 @@ def _fps(record: dict[str, Any]) -> dict[str, str]:
 
 def cell_fp(value: Any) -> str:
     """A short fingerprint of what a generated cell shows, to see later whether an editor typed over it."""
-    import hashlib
+    try:
+        return _cell_fp(value.__class__, value)
+    except TypeError:  # not hashable
+        return _cell_fp.__wrapped__(value.__class__, value)
 
+
+@lru_cache(maxsize=4096)  # repeated cells (kinds, hints, paragraph numbers) are hashed once
+def _cell_fp(_: type, value: Any) -> str:  # by type too: True and 1 are equal keys, not equal texts
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if hasattr(value, "hour") and hasattr(value, "date") and not isinstance(value, str):  # a datetime
         value = value.replace(microsecond=0)
         if (value.hour, value.minute, value.second) == (0, 0, 0):
             value = value.date()  # openpyxl reads a date back as a datetime at midnight
+    import hashlib
+
     text = "" if value is None else _norm(value)
     return hashlib.blake2s(text.encode("utf-8"), digest_size=4).hexdigest()
 
@@ -246,7 +290,7 @@ GENERATED = ("number", "kind", "claim", "sentence", "value", "paragraph", "line"
 
 def _rows(ws: Any, cached_ws: Any, path: Path, meta_ids: dict[str, dict[str, Any]],
           keys: dict[str, str], vocabulary: dict[str, str] | None, sheet_key: str,
-          out: ReadChecklist) -> tuple[list[StoredRow], list[OwnColumn]]:
+          out: ReadChecklist, gate_only: bool = False) -> tuple[list[StoredRow], list[OwnColumn]]:
     columns = _find_header(ws, keys, path)
     if columns is None:
         raise InputError(f"sheet {ws.title!r} has no ID column; was the header row deleted?", path)
@@ -256,6 +300,7 @@ def _rows(ws: Any, cached_ws: Any, path: Path, meta_ids: dict[str, dict[str, Any
                          f"its header was cleared or renamed. Type 'Status' into it again (nothing "
                          f"was changed; without it every tick would read as open)", path)
     id_col = next(col for col, key in columns.known.items() if key == "id")
+    finding_col = next((col for col, key in columns.known.items() if key == "finding"), None)
     above = ws.iter_rows(min_row=1, max_row=columns.header_row - 1) if columns.header_row > 1 else ()
     for row in above:  # a title row the editor put on top
         cells = {}
@@ -280,6 +325,7 @@ def _rows(ws: Any, cached_ws: Any, path: Path, meta_ids: dict[str, dict[str, Any
                 out.notes.append(NoteRow(sheet=sheet_key, after=None, header=True, row=cell.row,
                                          cells={columns.key(cell.column): data.model_copy(
                                              update={"value": None})}))
+    streamed = getattr(ws, "streamed", False) and cached_rows is None
     for row in ws.iter_rows(min_row=columns.header_row + 1):
         cached_row = next(cached_rows, ()) if cached_rows is not None else ()
         cached_by_col = {c.column: c.value for c in cached_row if getattr(c, "column", None)}
@@ -289,14 +335,31 @@ def _rows(ws: Any, cached_ws: Any, path: Path, meta_ids: dict[str, dict[str, Any
         cells: dict[str, Any] = {}
         rich: dict[str, CellData] = {}
         for col, cell in by_col.items():
+            if streamed:  # a value, with neither comment, link nor formula: skip what cannot apply
+                value = cell.value
+                if value.__class__ is str and not value.strip():
+                    value = None
+                if out.hidden and (hidden := out.hidden.pop((ws.title, cell.coordinate), None)) is not None:
+                    value = hidden
+                data = None if (value is None or value.__class__ is str or cell.number_format == "General") \
+                    else _cell_data(cell, value)
+                if value is None and data is None:
+                    continue
+                key = columns.key(col)
+                if data is not None:
+                    rich[key] = data
+                cells[key] = value
+                continue
             value = _cell_value(cell)
             cached = cached_by_col.get(col, value) if cached_rows is not None else value
-            if (hidden := out.hidden.pop((ws.title, cell.coordinate), None)) is not None:
+            if out.hidden and (hidden := out.hidden.pop((ws.title, cell.coordinate), None)) is not None:
                 value = cached = hidden
             data = _cell_data(cell, cached)
+            if data is not None and data.comment is not None and col == finding_col:
+                data = _without_finding_note(data)
             if value is None and data is None:
                 continue
-            key = columns.key(col)
+            key = columns.key(col)  # a column of the editor's gets its key here, at its first cell
             if data is not None:
                 rich[key] = data
             if data is not None and data.formula is not None:  # its last value, or (never computed) itself
@@ -323,24 +386,32 @@ def _rows(ws: Any, cached_ws: Any, path: Path, meta_ids: dict[str, dict[str, Any
             elif key != "id":
                 generated[key] = value
         stored = meta_ids.get(claim_id, {})
-        fps = _fps(stored)
-        edited = {k: v for k, v in generated.items() if k in fps and cell_fp(v) != fps[k]}
-        edited.update({k: None for k in fps if k not in generated and fps[k] != cell_fp(None)})
+        if gate_only:
+            edited: dict[str, Any] = {}
+        else:
+            fps = _fps(stored)
+            edited = {k: v for k, v in generated.items() if k in fps and cell_fp(v) != fps[k]}
+            edited.update({k: None for k in fps if k not in generated and fps[k] != cell_fp(None)})
         raw_status = editor.get("status")
         status = status_code(raw_status, vocabulary)
         if status is None:
             status = "open"
             out.unknown_statuses.append((f"{ws.title}!{by_col[status_col].coordinate}"
                                          if status_col in by_col else ws.title, str(raw_status)))
-        record = StoredRow(
-            id=claim_id,
-            kind=str(stored.get("kind") or generated.get("kind") or ""),
-            text=str(stored.get("text") or generated.get("claim") or ""),
-            sentence=str(generated.get("sentence") or ""),
-            status=status, editor=editor, own=own, previous=previous, generated=generated,
-            edited=edited, cells=rich, row=id_cell.row, sheet=sheet_key,
-            number=_int(generated.get("number")),
-        )
+        kind = str(stored.get("kind") or generated.get("kind") or "")
+        text = str(stored.get("text") or generated.get("claim") or "")
+        sentence = str(generated.get("sentence") or "")
+        number = _int(generated.get("number"))
+        record: Any
+        if gate_only:
+            record = GateRow(claim_id, kind, text, sentence, status, id_cell.row, sheet_key, number)
+        else:
+            record = StoredRow(
+                id=claim_id, kind=kind, text=text, sentence=sentence,
+                status=status, editor=editor, own=own, previous=previous, generated=generated,
+                edited=edited, cells=rich, row=id_cell.row, sheet=sheet_key,
+                number=number,
+            )
         if claim_id in seen:
             out.duplicates.append((claim_id, f"{ws.title}!{id_cell.coordinate}"))
             seen[claim_id].copies.append(record)
@@ -359,18 +430,30 @@ def _int(value: Any) -> int | None:
 
 
 def read_checklist(path: str | Path, vocabulary: dict[str, str] | None = None, *,
-                   for_update: bool = False) -> ReadChecklist:
+                   for_update: bool = False, gate_only: bool = False) -> ReadChecklist:
     """Read a claims checklist; any problem is an InputError naming the file (and cell).
 
     ``vocabulary``: a newsroom's status words (casefolded) to canonical codes (configuration).
     ``for_update``: read formulas as formulas too, and keep the workbook for the writer.
+    Otherwise (``check``) the sheets are streamed a row at a time: the same rows, statuses and
+    refusals, without the cells' comments and hyperlinks. ``gate_only``: keep of each row only
+    what ``check`` reads (ID, kind, claim, sentence, status, where it stood), a third of the memory.
     """
-    from claims.checklist.workbook_io import open_workbook
-
     path = Path(path)
     if not path.exists():
         raise InputError("no such checklist", path)
     _refuse_bombs(path)
+    if not for_update:
+        return _read_streamed(path, vocabulary, gate_only)
+    return _read_full(path, vocabulary, for_update)
+
+
+def _read_full(path: Path, vocabulary: dict[str, str] | None, for_update: bool) -> ReadChecklist:
+    """The whole workbook through openpyxl: what ``update`` needs (formulas, comments, links,
+    styles, the workbook itself for the writer). Without ``for_update`` this was what every
+    read did; the streamed read is held equal to it (tests/test_checklist_stream.py)."""
+    from claims.checklist.workbook_io import open_workbook
+
     opened = open_workbook(path, data_only=not for_update)
     wb = opened.wb
     cached_wb = None
@@ -402,6 +485,15 @@ def read_checklist(path: str | Path, vocabulary: dict[str, str] | None = None, *
             more, more_own = _rows(wb[name], cached, path, meta_ids, keys, vocabulary, "removed", out)
             removed += more
             own += [c for c in more_own if c.key not in {o.key for o in own}]
+    _finish(out, rows, removed, own, meta_ids, path, for_update)
+    if for_update:
+        out.workbook = wb
+        out.warnings += _pictures_warning(path)
+    return out
+
+
+def _finish(out: ReadChecklist, rows: list[StoredRow], removed: list[StoredRow], own: list[OwnColumn],
+            meta_ids: dict[str, dict[str, Any]], path: Path, for_update: bool) -> None:
     for row in removed:
         if row.id in meta_ids and not row.kind:
             row.kind = str(meta_ids[row.id].get("kind") or "")
@@ -415,10 +507,65 @@ def read_checklist(path: str | Path, vocabulary: dict[str, str] | None = None, *
     numbers = [r.number for r in rows if r.number is not None]
     out.editor_sorted = numbers != sorted(numbers)
     out.rows, out.removed, out.own_columns = rows, removed, own
-    if for_update:
-        out.workbook = wb
-        out.warnings += _pictures_warning(path)
-    return out
+
+
+_GATE_RECORD = frozenset({"id", "kind", "text"})  # of the _claims sheet, what check reads
+
+
+def _read_streamed(path: Path, vocabulary: dict[str, str] | None, gate_only: bool = False) -> ReadChecklist:
+    """What ``check`` reads, a row at a time (:mod:`claims.checklist.sheetstream`): the same rows,
+    statuses, warnings and refusals as the full read, without comments and hyperlinks (only
+    ``update`` carries those), in a few bytes a cell instead of openpyxl's ~500."""
+    from claims.checklist.sheetstream import Book, values_by_row
+
+    book = Book(path)
+    try:
+        hidden: dict[tuple[str, str], Any] = {}
+        titles = book.worksheet_titles
+        pairs: list[tuple[Any, Any]] = []
+        if layout.META_SHEET in book.sheetnames and layout.META_SHEET in titles:
+            pairs = [(v.get(1), v.get(2)) for _, v in values_by_row(book.sheet(layout.META_SHEET, hidden))]
+        meta = _meta_of(pairs, book.custom_doc_props, path)
+        meta_ids: dict[str, dict[str, Any]] = {}
+        if layout.CLAIMS_SHEET in titles:
+            rows_of = values_by_row(book.sheet(layout.CLAIMS_SHEET, hidden))
+            header: list[str] = []
+            for number, values in rows_of:
+                if number == 1:  # the full read takes row 1 as the header, whatever it holds
+                    width = max(values, default=0)
+                    header = [str(values[c]) for c in range(1, width + 1) if values.get(c) is not None]
+                    continue
+                if not header:
+                    continue
+                # as zip(header, row) pairs the header's n-th name with the row's n-th column
+                record = {name: values.get(i) for i, name in enumerate(header, start=1)
+                          if not gate_only or name in _GATE_RECORD}
+                if record.get("id"):
+                    meta_ids[str(record["id"])] = record
+        keys = _header_keys()
+        out = ReadChecklist(path=str(path), meta=meta, rows=[], warnings=list(book.warnings))
+        out.hidden = hidden
+        checklist_names = _sheet_names("checklist")
+        removed_names = _sheet_names("removed")
+        if not titles:
+            raise InputError("cannot read the workbook: it has no worksheet", path)
+        checklist_title = next((n for n in book.sheetnames if n.casefold() in checklist_names and n in titles),
+                               titles[0])
+        out.sheet_titles["checklist"] = checklist_title
+        rows, own = _rows(book.sheet(checklist_title, out.hidden), None, path, meta_ids, keys, vocabulary,
+                          "checklist", out, gate_only)
+        removed: list[StoredRow] = []
+        for name in book.sheetnames:
+            if name.casefold() in removed_names and name != checklist_title and name in titles:
+                out.sheet_titles["removed"] = name
+                more, more_own = _rows(book.sheet(name, out.hidden), None, path, meta_ids, keys, vocabulary,
+                                       "removed", out, gate_only)
+                removed += more
+                own += [c for c in more_own if c.key not in {o.key for o in own}]
+        _finish(out, rows, removed, own, meta_ids, path, False)
+        return out
+    finally:
+        book.close()
 
 
 def _pictures_warning(path: Path) -> list[str]:

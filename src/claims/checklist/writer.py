@@ -42,6 +42,7 @@ from claims.checklist.text import MAX_CELL_CHARS, clean, risky
 from claims.engine.ids import fingerprint
 from claims.findings import workbook as finding_marks
 from claims.findings.workbook import cells as finding_cells, overview_rows as findings_overview
+from claims.memory import workbook as memory_marks
 from claims.models import Article, Claim, ExtractionResult
 
 # Row heights are estimated and stored: LibreOffice does not fit rows to wrapped
@@ -175,9 +176,10 @@ def _style_header(ws: Worksheet, columns: Sequence[layout.Column], titles: Seque
                               end_color=layout.EDITOR_HEADER_FILL)
     editor_font = Font(name=FONT, bold=True, color=layout.EDITOR_HEADER_FONT)
     align = Alignment(wrap_text=True, vertical="center")
+    memory_fill = PatternFill("solid", start_color=memory_marks.HEADER_FILL, end_color=memory_marks.HEADER_FILL)
     for col, (column, title) in enumerate(zip(columns, titles, strict=True), start=1):
         cell = _put(ws, layout.HEADER_ROW, col, title)
-        cell.fill = editor_fill if column.editor else plain_fill
+        cell.fill = editor_fill if column.editor else memory_fill if memory_marks.is_memory(column.key) else plain_fill
         cell.font = editor_font if column.editor else plain_font
         cell.alignment = align
         cell.border = _BORDER
@@ -289,7 +291,7 @@ class _Writer:
         self.col_of = {c.key: i for i, c in enumerate(columns, start=1)}
         self.width_of = {c.key: c.width for c in columns}
         editor_fill = PatternFill("solid", start_color=layout.EDITOR_FILL, end_color=layout.EDITOR_FILL)
-        self.date_format = "DD.MM.YYYY" if labels.lang == "de" else "YYYY-MM-DD"
+        self.date_format = labels.date_format
         self.base: dict[str, dict[str, Any]] = {}
         for column in columns:
             styles: dict[str, Any] = {"alignment": Alignment(wrap_text=column.wrap, vertical="top",
@@ -305,6 +307,9 @@ class _Writer:
                 styles["font"] = Font(name=FONT, color="595959", italic=True)
             if column.key == "change":
                 styles["font"] = Font(name=FONT, bold=True, color="9C5700")
+            if memory_marks.is_memory(column.key):
+                styles["fill"] = PatternFill("solid", start_color=memory_marks.FILL, end_color=memory_marks.FILL)
+                styles["font"] = Font(name=FONT, color=memory_marks.FONT)
             self.base[column.key] = styles
         self.protos = {c.key: Style(ws, **self.base[c.key]) for c in columns}
         # a finding's cell stands out (claims.findings.workbook's colours)
@@ -464,9 +469,12 @@ def _checklist(ws: Worksheet, result: ExtractionResult, labels: Labels, title: s
                carry: Carry | None, aside: Aside) -> tuple[FastRows, dict[str, dict[str, str]]]:
     extra_columns, extra_titles = carried_columns(labels, carry)
     base_columns = _sized(layout.CHECKLIST_COLUMNS, _value_width(result.claims, labels), extra_columns)
-    columns = tuple(base_columns) + tuple(extra_columns)
+    recalled = getattr(result, "memory", None) or {}
+    memory_columns, memory_titles = memory_marks.columns(labels, recalled)
+    columns = tuple(base_columns) + tuple(extra_columns) + tuple(memory_columns)
     writer = _Writer(ws, columns, labels, aside, labels.sheets["checklist"])
-    _style_header(ws, columns, [labels.columns[c.key] for c in layout.CHECKLIST_COLUMNS] + extra_titles)
+    _style_header(ws, columns, [labels.columns[c.key] for c in layout.CHECKLIST_COLUMNS] + extra_titles
+                  + memory_titles)
     col_of = writer.col_of
     width_of = writer.width_of
     fps: dict[str, dict[str, str]] = {}
@@ -498,19 +506,25 @@ def _checklist(ws: Worksheet, result: ExtractionResult, labels: Labels, title: s
             "hint": claim.hint,
             "change": change_labels.get(mark) if mark else None,
             "status": labels.status_label("open"),
+            **memory_marks.cells(recalled.get(claim.id), labels),
         }
         fps[claim.id] = {k: cell_fp(_runs_text(v)) for k, v in cells.items()
                          if k not in layout.EDITOR_KEYS and k != "id"}
         stored = carry.rows.get(claim.id) if carry is not None else None
         previous = carry.previous.get(claim.id, {}) if carry is not None else {}
         previous_cells = carry.previous_cells.get(claim.id, {}) if carry is not None else {}
+        if stored is None and not previous:  # a claim no editor has seen: the memory may close it
+            cells.update(memory_marks.reused(recalled.get(claim.id), labels))
         writer.claim_row(row, cells, stored, previous, previous_cells,
                          [(claim.sentence, width_of["sentence"]), (claim.text, width_of["claim"]),
                           (claim.hint, width_of["hint"]), (value, width_of["value"]),
                           (labels.kind(claim.kind), width_of["kind"]),
-                          (cells["finding"] or "", width_of["finding"])])
-        if claim.id in found and found[claim.id][1]:  # the related claims' numbers, on hovering
-            ws.cell(row=row, column=col_of["finding"]).comment = Comment(clean(found[claim.id][1]), "claims")
+                          (cells["finding"] or "", width_of["finding"]),
+                          *[(str(cells.get(k) or ""), width_of[k]) for k in width_of if memory_marks.is_memory(k)]])
+        finding_cell = ws.cell(row=row, column=col_of["finding"])
+        if claim.id in found and found[claim.id][1] and finding_cell.comment is None:
+            # the related claims' numbers, on hovering; an editor's comment there wins
+            finding_cell.comment = Comment(clean(found[claim.id][1]), layout.FINDING_NOTE_AUTHOR)
     for note in carry.header_notes if carry is not None else []:
         for key, data in note.cells.items():
             col = col_of.get(key)
@@ -558,8 +572,9 @@ def _claim_sheet_layout(ws: Worksheet, columns: Sequence[layout.Column], labels:
         ws.conditional_formatting.add(f"{letter}{layout.FIRST_ROW}:{letter}{last_row}", FormulaRule(
             formula=[f'LEN(TRIM(${letter}{layout.FIRST_ROW}))>0'],
             fill=PatternFill("solid", start_color="FFEB9C", end_color="FFEB9C")))
-    previous = [i for i, c in enumerate(columns, start=1) if c.key.startswith("previous:")]
-    printed = [c.width for c in columns if not c.key.startswith("previous:")]
+    # kept cells and the memory's: grouped (one click folds them) and left out of the printed page
+    previous = [i for i, c in enumerate(columns, start=1) if c.key.startswith(("previous:", "memory_"))]
+    printed = [c.width for c in columns if not c.key.startswith(("previous:", "memory_"))]
     _page_setup(ws, labels, title, widths=printed)
     if previous:  # grouped (one click folds them) and left out of the printed page
         for i in previous:
@@ -733,12 +748,11 @@ def _overview(ws: Worksheet, result: ExtractionResult, article: Article, labels:
     info: list[tuple[str, Any, str | None]] = [
         (ov["title"], article.title or "", None),
         (ov["file"], article.path or "", None),
-        (ov["date"], article.date, "DD.MM.YYYY" if labels.lang == "de" else "YYYY-MM-DD"),
+        (ov["date"], article.date, labels.date_format),
         (ov["sha256"], article.sha256, None),
         (ov["ruleset"], f"{result.ruleset} {result.ruleset_version}".strip(), None),
         (ov["tool"], f"claims {__version__}", None),
-        (ov["created"], created.replace(tzinfo=None),
-         "DD.MM.YYYY HH:MM" if labels.lang == "de" else "YYYY-MM-DD HH:MM"),
+        (ov["created"], created.replace(tzinfo=None), labels.datetime_format),
         (ov["lang"], article.lang, None),
     ]
     row = 3
@@ -762,7 +776,7 @@ def _overview(ws: Worksheet, result: ExtractionResult, article: Article, labels:
     row += 1
     _put(ws, row, 1, ov["by_kind"]).font = section
     row += 1
-    from claims.models import KINDS
+    from claims.kinds import KINDS
 
     for kind in KINDS:
         _put(ws, row, 1, labels.kind(kind))

@@ -14,8 +14,9 @@ import hashlib
 from collections.abc import Iterable
 from typing import Protocol
 
-KIND_LETTERS = {"date": "D", "figure": "Z", "quote": "Q", "attribution": "A", "role": "P",
-                "superlative": "S", "credit": "B"}
+from claims.kinds import REGISTRY
+
+KIND_LETTERS = {name: spec.letter for name, spec in REGISTRY.items()}
 
 
 class _Identifiable(Protocol):

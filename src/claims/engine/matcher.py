@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 import gc
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,8 +22,8 @@ from claims.errors import PatternTimeout
 from claims.engine import anchors, ids, values, watchdog
 from claims.engine.anchors import TokenIndex
 from claims.models import Article, Claim, Paragraph, Sentence, build
+from claims.ruleset.compiler import CompiledRule, RuleSet
 from claims.ruleset.grammar import GROUP, LITERAL
-from claims.ruleset.loader import CompiledRule, RuleSet
 from claims.text import segment
 
 _WHITESPACE = regex.compile(r"\s+")
@@ -124,6 +124,20 @@ def _paragraph_ends(sentences: list[Sentence]) -> dict[int, int]:
     return ends
 
 
+def _paragraph_crossing(sentences: list[Sentence]) -> Callable[[int, int], bool]:
+    """Whether a stretch of the text starts in one paragraph and ends in another. A claim of a
+    sentence-scoped rule never does: a pattern's blanks (\\s+) run over the blank line between
+    a headline that ends in a number and the picture credit below it (sechs / Foto: ...)."""
+    starts = [s.start for s in sentences]
+    paragraphs = [s.paragraph for s in sentences]
+
+    def crosses(start: int, end: int) -> bool:
+        first = bisect.bisect_right(starts, start) - 1
+        last = bisect.bisect_right(starts, end - 1) - 1
+        return first != last and first >= 0 and paragraphs[first] != paragraphs[last]
+    return crosses
+
+
 def _windows(rule: CompiledRule, ruleset: RuleSet, text: str, index: TokenIndex,
              sentences: list[Sentence], paragraph_ends: dict[int, int] | None,
              cache: dict[tuple[Any, ...], list[tuple[int, int, int]]]) -> list[tuple[int, int, int]]:
@@ -185,6 +199,7 @@ def find_candidates(text: str, ruleset: RuleSet, rules: list[CompiledRule] | Non
         index = anchors.TokenIndex(text, sentences)
     paragraph_ends = _paragraph_ends(sentences) if sentences is not None else None
     windows: dict[tuple[Any, ...], list[tuple[int, int, int]]] = {}
+    crosses = _paragraph_crossing(sentences) if sentences is not None else None
     with watchdog.limits(timeout) as restart:
         per_call = None if restart is not None else timeout
         for rule in rules if rules is not None else ruleset.rules:
@@ -201,7 +216,8 @@ def find_candidates(text: str, ruleset: RuleSet, rules: list[CompiledRule] | Non
                         before = extend.search(text, max(0, start - EXTEND_CHARS), start, timeout=per_call)
                         if before is not None:
                             start = before.start()
-                    if end > start:
+                    if end > start and (crosses is None or rule.scope == "paragraph"
+                                        or not crosses(start, end)):
                         found.append(Candidate(rule, start, end, m, ruleset))
             except (TimeoutError, watchdog.Expired):
                 raise PatternTimeout(

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from claims.errors import InputError
-from claims.models import KINDS
+from claims.kinds import KINDS
 
 
 class GoldClaim(BaseModel):

@@ -8,7 +8,8 @@ import regex
 from pydantic import BaseModel, Field
 
 from claims.evaluation.gold import GoldArticle, GoldClaim
-from claims.models import KINDS, Claim
+from claims.kinds import KINDS, REGISTRY
+from claims.models import Claim
 
 
 class Miss(BaseModel):
@@ -81,7 +82,7 @@ class Score(BaseModel):
 
 # The field holding a name, for the kinds whose value is scored by a name (CLAIMS.md, "Gold
 # files and scoring"): the rest of such a value (a role's title and organisation) is not scored.
-NAME_FIELDS = {"quote": "speaker", "attribution": "source", "role": "person", "credit": "credit"}
+NAME_FIELDS = {name: spec.name_field for name, spec in REGISTRY.items() if spec.name_field}
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 

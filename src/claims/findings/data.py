@@ -1,6 +1,6 @@
 """Read a language's ``findings.toml``: validate it, compile its cues, drop disabled checks.
 
-Called by the rule-set loader (:func:`claims.ruleset.loader.load_ruleset`), so the result is
+Called by the rule-set compiler (:func:`claims.ruleset.compiler._build_ruleset`), so the result is
 cached with the compiled rules. A folder given with ``--rules`` may bring a ``findings.toml``
 of its own: each section it has replaces the built-in one (``[common]`` key by key).
 """
@@ -53,7 +53,7 @@ class Prep:
         self.raw = raw
 
     def pattern(self, text: str, where: str, flags: int = 0) -> Any:
-        from claims.ruleset.loader import _Expander
+        from claims.ruleset.compiler import _Expander
 
         line = _line(self.raw, where)
         expanded = _Expander(self.fragments, self.lists).expand(text, self.path, line)
@@ -124,7 +124,7 @@ def _file_model() -> Any:
 
 
 def _read(path: Path) -> tuple[dict[str, Any], str]:
-    from claims.ruleset.loader import _read_toml  # the same errors as for a rule file
+    from claims.ruleset.files import _read_toml  # the same errors as for a rule file
 
     return _read_toml(path)
 

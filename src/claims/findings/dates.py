@@ -340,7 +340,7 @@ def _prepare_relative(section: RelativeSection, prep: Any) -> RelativeCues:
             offsets.setdefault(word.casefold(), found)
     import regex
 
-    from claims.ruleset.loader import _trie_pattern
+    from claims.ruleset.files import _trie_pattern
 
     before = _trie_pattern(sorted(offsets), ignore_case=True) if offsets else "(?!)"
     return RelativeCues(prep.word_pattern(section.relative, "relative-date.relative", whole=False),

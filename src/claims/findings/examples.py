@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from claims.ruleset.examples import ExampleResult
-from claims.ruleset.loader import RuleSet
+from claims.examples import ExampleResult
+from claims.ruleset.compiler import RuleSet
 
 
 def _findings(text: str, date: str, ruleset: RuleSet) -> tuple[list, dict]:

@@ -9,7 +9,8 @@ from typing import Any
 
 import click
 
-from claims.models import KINDS, ExtractionResult
+from claims.kinds import KINDS
+from claims.models import ExtractionResult
 from claims.report.safe import terminal
 
 

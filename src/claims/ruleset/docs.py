@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claims.models import KINDS
+from claims.kinds import KINDS
 from claims.report.text import show_value
-from claims.ruleset.loader import RuleSet
+from claims.ruleset.compiler import RuleSet
 
 
 def _cell(text: str) -> str:

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from claims.models import KINDS
+from claims.kinds import KINDS
 
 _STRICT = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
@@ -182,7 +182,7 @@ class LinkSpec(BaseModel):
 class RuleFile(BaseModel):
     model_config = _STRICT
 
-    kind: Literal["date", "figure", "quote", "attribution", "role", "superlative", "credit"]
+    kind: str  # one of the registered kinds (claims.kinds)
     label: str = ""
     summary: str = ""
     example_date: str = "2025-03-24"
@@ -190,6 +190,14 @@ class RuleFile(BaseModel):
     fragments: dict[str, str] = Field(default_factory=dict)
     rule: list[RuleSpec] = Field(default_factory=list)
     link: list[LinkSpec] = Field(default_factory=list)
+
+
+    @field_validator("kind")
+    @classmethod
+    def _registered(cls, kind: str) -> str:
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
+        return kind
 
 
 class ListFile(BaseModel):
@@ -203,7 +211,7 @@ class ListFile(BaseModel):
 
 
 class NumberFormat(BaseModel):
-    """``[numbers]`` of ``language.toml``: how the language writes digits (German by default).
+    """``[numbers]`` of ``language.toml``: how the language writes digits (every language says).
 
     German ``2.000,5`` has ``decimal = ","`` and ``thousands = "."``; English ``2,000.5``
     the other way round. The figure normalizer reads numbers with them.
@@ -211,8 +219,8 @@ class NumberFormat(BaseModel):
 
     model_config = _STRICT
 
-    decimal: Literal[",", "."] = ","
-    thousands: Literal[".", ",", " ", "\u202f", "\u00a0", "'"] = "."
+    decimal: Literal[",", "."]
+    thousands: Literal[".", ",", " ", "\u202f", "\u00a0", "'"]
 
     @field_validator("thousands")
     @classmethod
@@ -222,8 +230,21 @@ class NumberFormat(BaseModel):
         return thousands
 
 
+class WorkbookFormat(BaseModel):
+    """``[workbook]`` of ``language.toml``: how the checklist shows the language's dates."""
+
+    model_config = _STRICT
+
+    # Excel number formats of the date cells (the editor's Datum column, the overview's dates)
+    date_format: str = "YYYY-MM-DD"
+    datetime_format: str = "YYYY-MM-DD HH:MM"
+    # this language's labels.toml also serves an article in a language without labels of its own
+    labels_for_others: bool = False
+
+
 class LanguageFile(BaseModel):
-    """``rules/<lang>/language.toml``: the rule set's name and version, shared fragments, number format."""
+    """``rules/<lang>/language.toml``: the rule set's name and version, shared fragments, number
+    format, workbook formats."""
 
     model_config = _STRICT
 
@@ -232,4 +253,5 @@ class LanguageFile(BaseModel):
     lang: str
     summary: str = ""
     fragments: dict[str, str] = Field(default_factory=dict)
-    numbers: NumberFormat = Field(default_factory=NumberFormat)
+    numbers: NumberFormat | None = None  # required of a language's own folder (the loader checks)
+    workbook: WorkbookFormat = Field(default_factory=WorkbookFormat)

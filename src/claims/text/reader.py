@@ -17,6 +17,7 @@ from typing import Any
 
 import regex
 
+from claims.config import DEFAULT_LANG
 from claims.errors import InputError
 from claims.languages import check_lang
 from claims.limits import limit
@@ -167,13 +168,14 @@ def _parse_date(value: Any, source: str) -> dt.date | None:
 
 def article_from_text(text: str, *, path: str | None = None, fmt: str = "txt",
                       lang: str | None = None, date: Any = None, title: str | None = None,
-                      warnings: list[str] | None = None, default_lang: str | None = "de",
+                      warnings: list[str] | None = None, default_lang: str | None = DEFAULT_LANG,
                       default_date: Any = None) -> Article:
     """Build an Article from decoded text; front matter fills what the caller left open.
 
     ``lang`` and ``date`` override the front matter; ``default_lang`` and ``default_date``
     (a checklist's stored values, the configuration) apply when the front matter says nothing.
-    A language named nowhere is detected from the text (claims.text.language), else German.
+    A language named nowhere is detected from the text (claims.text.language), else the
+    configuration's default language.
     """
     clean = text
     meta: dict[str, Any] = {}
@@ -211,11 +213,11 @@ def _language(lang: str | None, meta: dict[str, Any], default_lang: str | None, 
         return check_lang(default_lang, what="default language")
     from claims.text.language import detect
 
-    return detect(clean) or "de"
+    return detect(clean) or DEFAULT_LANG
 
 
 def read_article(path: str | Path, *, lang: str | None = None, date: Any = None,
-                 input_format: str | None = None, default_lang: str | None = "de",
+                 input_format: str | None = None, default_lang: str | None = DEFAULT_LANG,
                  default_date: Any = None) -> Article:
     """Read and decode an article file; every failure is an :class:`InputError` naming it.
 
@@ -287,7 +289,7 @@ def _read_file(file: Path, most: int, input_format: str | None) -> bytes:
 
 
 def article_from_bytes(data: bytes, name: str, fmt: str, *, lang: str | None = None,
-                       date: Any = None, default_lang: str | None = "de", default_date: Any = None) -> Article:
+                       date: Any = None, default_lang: str | None = DEFAULT_LANG, default_date: Any = None) -> Article:
     """An article from a file's bytes (or stdin's): .docx and .html become one paragraph a line."""
     if fmt not in INPUT_FORMATS:
         raise InputError(f"unknown input format {fmt!r} (known: {', '.join(INPUT_FORMATS)})", name)

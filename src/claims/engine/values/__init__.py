@@ -1,16 +1,16 @@
 """Value normalizers, one module per claim kind that needs more than its matched fields.
 
-A kind without a module gets its fields as they are, whitespace collapsed and
-empty fields dropped to ``null``.
+Which kind has which normalizer is its contract in :mod:`claims.kinds`. A kind without one
+gets its fields as they are, whitespace collapsed and empty fields dropped to ``null``.
 """
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
+from claims.kinds import REGISTRY
+
 _NORMALIZERS: dict[str, Any] = {}
-_WITH_MODULE = {"date", "figure"}
 
 
 def _plain(fields: dict[str, Any], ctx: Any) -> dict[str, Any]:
@@ -24,8 +24,5 @@ def _plain(fields: dict[str, Any], ctx: Any) -> dict[str, Any]:
 
 def normalize(kind: str, fields: dict[str, Any], ctx: Any) -> Any:
     if kind not in _NORMALIZERS:
-        if kind in _WITH_MODULE:
-            _NORMALIZERS[kind] = importlib.import_module(f"claims.engine.values.{kind}").normalize
-        else:
-            _NORMALIZERS[kind] = _plain
+        _NORMALIZERS[kind] = REGISTRY[kind].normalize_function() or _plain
     return _NORMALIZERS[kind](fields, ctx)

@@ -94,7 +94,7 @@ Resolution
     article date (``ctx.article_date``); without an article date the year is
     ``XXXX``. Relative expressions count from the article date. A time or part
     of day without a date of its own is anchored to the last day-precise date
-    mentioned before it in the article (kept in ``ctx.state``) that is not
+    mentioned before it in the article (kept in a :class:`DateState`) that is not
     after the article date, else to the article date: news report what
     happened, and a future date (``wird auf den 7. Dezember verschoben``) rarely
     governs the times of the sentences after it. A time whose date stands
@@ -119,9 +119,40 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+@dataclass
+class DateState:
+    """What the dates of an article tell the dates after them: the normalizer's memory across
+    the claims of one article, read and written in article order. Sentences are their numbers
+    in the article; ``(sentence, x)`` pairs say where ``x`` was named."""
+
+    sentence_now: int | None = None  # the sentence of the claim being resolved
+    recent_days: list[dt.date] = field(default_factory=list)  # the last two calendar dates named
+    last_any_day: dt.date | None = None  # the last day-precise date, future ones included
+    last_day: dt.date | None = None  # the last day-precise date not after the article date
+    sentence_day: tuple[int, dt.date] | None = None  # a date named by its day or weekday
+    sentence_ahead: tuple[int, dt.date] | None = None  # such a date ahead of the article's
+    date_sentence: int | None = None  # the sentence of the last claim with a date of its own
+    last_clock: tuple[dt.date, int, bool] | None = None  # day, hour, and whether past midnight
+    last_week: str | None = None  # the last week value (2025-W12)
+    last_quarter: tuple[int, int] | None = None  # year and quarter named last
+    last_half: tuple[int, int] | None = None  # year and half named last
+    named_year: tuple[int, int] | None = None  # the year named last
+    frame_year: tuple[int, int] | None = None  # a year that frames the dates after it
+    story: tuple[int, int] | None = None  # the year of the last month- or day-precise date
+
+
+def _state(ctx: Any) -> DateState:
+    """The article's date state, kept on the value context (one context per article run)."""
+    state = ctx.state.get("date")
+    if state is None:
+        state = ctx.state["date"] = DateState()
+    return state
 
 _DAY_UNITS = {"D"}
 _PARTS = {"MO", "MI", "AF", "EV", "NI", "DT"}
@@ -202,11 +233,11 @@ def _period(fields: dict[str, Any], ctx: Any, key: str, size: int) -> str | None
     if text is None:
         return None
     article = ctx.article_date
-    state = ctx.state
+    state = _state(ctx)
     letter = "Q" if size == 3 else "H"
     unit, offset = _split_rel(fields)
     if text == "last":
-        last = state.get("last_" + key)
+        last = getattr(state, "last_" + key)
         if last is None:
             if article is None:
                 return f"XXXX-{letter}X"
@@ -221,14 +252,14 @@ def _period(fields: dict[str, Any], ctx: Any, key: str, size: int) -> str | None
     year = _year(fields, article)
     if year is None and unit == "Y" and offset is not None and article is not None:
         year = article.year + offset
-    frame = state.get("frame_year")
+    frame = state.frame_year
     if year is None and frame is not None and frame[0] == getattr(ctx, "sentence", 0):
         year = frame[1]  # das Ergebnis 2015 ... im dritten Quartal: that year's quarter
     if year is None and article is not None:
         year = _nearest_month_year(number * size - size // 2, article)
     if year is None:
         return f"XXXX-{letter}{number}"
-    state["last_" + key] = (year, number)
+    setattr(state, "last_" + key, (year, number))
     return f"{year:04d}-{letter}{number}"
 
 
@@ -314,19 +345,19 @@ def _weekday(weekday: int, ref: dt.date, direction: int | None) -> dt.date:
     return ref - dt.timedelta(days=delta)
 
 
-def _remember_calendar_day(state: dict[str, Any], date: dt.date | None) -> None:
+def _remember_calendar_day(state: DateState, date: dt.date | None) -> None:
     """The last two calendar dates (day and month) mentioned: a possible event's span."""
     if date is None:
         return
-    recent = state.setdefault("recent_days", [])
+    recent = state.recent_days
     if not recent or recent[-1] != date:
         recent.append(date)
         del recent[:-2]
 
 
-def _weekday_in_span(weekday: int, state: dict[str, Any]) -> dt.date | None:
+def _weekday_in_span(weekday: int, state: DateState) -> dt.date | None:
     """The weekday between the last two day-precise dates mentioned, at most a week apart."""
-    days = state.get("recent_days") or []
+    days = state.recent_days
     if len(days) < 2:
         return None
     first, last = min(days[-2:]), max(days[-2:])
@@ -340,7 +371,7 @@ def _weekday_in_span(weekday: int, state: dict[str, Any]) -> dt.date | None:
     return None
 
 
-def _past_midnight(base: dt.date, hour: int | None, state: dict[str, Any], dated: bool = False) -> dt.date:
+def _past_midnight(base: dt.date, hour: int | None, state: DateState, dated: bool = False) -> dt.date:
     """A clock time soon after midnight that follows an evening time of the same day belongs to
     the next day (a programme ``bis 0.05`` after ``22.45``; ``um 23 Uhr ... gegen 2 Uhr``), and
     so do the daytime hours after it, until an evening hour returns to the day's own evening (a
@@ -348,7 +379,7 @@ def _past_midnight(base: dt.date, hour: int | None, state: dict[str, Any], dated
     clock."""
     if hour is None:
         return base
-    last = state.get("last_clock")
+    last = state.last_clock
     shifted = False
     if not dated and last is not None and last[0] == base:
         shifted = last[2]
@@ -356,12 +387,12 @@ def _past_midnight(base: dt.date, hour: int | None, state: dict[str, Any], dated
             shifted = True
         elif shifted and hour >= 18:
             shifted = False
-    state["last_clock"] = (base, hour, shifted)
+    state.last_clock = (base, hour, shifted)
     return base + dt.timedelta(days=1) if shifted else base
 
 
 def _relative(unit: str, offset: int, fields: dict[str, Any], ref: dt.date | None,
-              state: dict[str, Any]) -> tuple[str, dt.date | None]:
+              state: DateState) -> tuple[str, dt.date | None]:
     """A value counted from the reference; the date when the value is day-precise."""
     month = _int(fields.get("month"))
     day = _int(fields.get("day"))
@@ -381,7 +412,7 @@ def _relative(unit: str, offset: int, fields: dict[str, Any], ref: dt.date | Non
         if unit == "WE" and offset == 0 and _tense(fields) == "past" and ref.isoweekday() < 6:
             offset = -1  # am Wochenende kamen viele Gäste, read on a weekday: the last weekend
         week = _week(ref + dt.timedelta(weeks=offset))
-        state["last_week"] = week
+        state.last_week = week
         return (week + "-WE" if unit == "WE" else week), None
     if unit == "M":
         if ref is None:
@@ -414,12 +445,12 @@ def _relative(unit: str, offset: int, fields: dict[str, Any], ref: dt.date | Non
     return year_text, None
 
 
-def _named_year(fields: dict[str, Any], state: dict[str, Any]) -> int | None:
+def _named_year(fields: dict[str, Any], state: DateState) -> int | None:
     """The year named last in this sentence or the one before, for ``anchor = "year"``."""
     if _text(fields.get("anchor")) != "year":
         return None
-    last = state.get("named_year")
-    sentence = state.get("sentence_now")
+    last = state.named_year
+    sentence = state.sentence_now
     if last is None or sentence is None or not 0 <= sentence - last[0] <= 1:
         return None
     return last[1]
@@ -448,11 +479,11 @@ def _context_year(fields: dict[str, Any], ctx: Any) -> int | None:
     only when the date is not after the article's."""
     if _tense(fields) != "past":
         return None
-    state, sentence = ctx.state, getattr(ctx, "sentence", 0)
-    frame = state.get("frame_year")
+    state, sentence = _state(ctx), getattr(ctx, "sentence", 0)
+    frame = state.frame_year
     if frame is not None and frame[0] == sentence:
         return frame[1]
-    story = state.get("story")
+    story = state.story
     if story is not None and 0 < sentence - story[0] <= 2 and story[1] != ctx.article_date.year:
         return story[1]
     return None
@@ -496,7 +527,7 @@ def _feast_value(spec: str, year: int | None, fields: dict[str, Any], ctx: Any) 
             date = _feast(spec, date.year + 1) or date
     if date is None:
         return "XXXX-XX-XX", None
-    _remember_calendar_day(ctx.state, date)
+    _remember_calendar_day(_state(ctx), date)
     return date.isoformat(), date
 
 
@@ -530,9 +561,9 @@ def _split_rel(fields: dict[str, Any]) -> tuple[str | None, int | None]:
 
 
 def _reference(fields: dict[str, Any], ctx: Any) -> dt.date | None:
-    state = ctx.state
-    if _text(fields.get("anchor")) == "last" and state.get("last_any_day") is not None:
-        return state["last_any_day"]
+    state = _state(ctx)
+    if _text(fields.get("anchor")) == "last" and state.last_any_day is not None:
+        return state.last_any_day
     return ctx.article_date
 
 
@@ -548,33 +579,50 @@ def _time_suffix(fields: dict[str, Any]) -> str:
 
 
 def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date | None]:
-    """The date part of the value and, when day-precise, the date itself."""
-    article = ctx.article_date
-    state = ctx.state
-    ref = _reference(fields, ctx)
+    """The date part of the value and, when day-precise, the date itself: the first resolver
+    whose fields the rule filled answers (a quarter or half, a relative expression, a counted
+    week, else the calendar fields)."""
+    for resolve in (_resolve_period, _resolve_relative, _resolve_week, _resolve_calendar):
+        found = resolve(fields, ctx)
+        if found is not None:
+            return found
+    return None, None
 
+
+_Value = tuple[str | None, dt.date | None]
+
+
+def _resolve_period(fields: dict[str, Any], ctx: Any) -> _Value | None:
     for key, size in (("quarter", 3), ("half", 6)):
         period = _period(fields, ctx, key, size)
         if period is not None:
             return period, None
+    return None
 
+
+def _resolve_relative(fields: dict[str, Any], ctx: Any) -> _Value | None:
     unit, offset = _split_rel(fields)
     if unit == "Y" and _text(fields.get("year")) and fields.get("month") is None:
         unit = None  # im vergangenen Jahr 2023: the year named, not the one counted
     if unit is not None and offset is not None:
-        return _relative(unit, offset, fields, ref, state)
+        return _relative(unit, offset, fields, _reference(fields, ctx), _state(ctx))
+    return None
 
+
+def _resolve_week(fields: dict[str, Any], ctx: Any) -> _Value | None:
+    article = ctx.article_date
+    state = _state(ctx)
     ordinal = _int(fields.get("week_ordinal"))
     if ordinal is not None:
-        base = state.get("last_any_day") or article
+        base = state.last_any_day or article
         if base is None:
             return "XXXX-WXX", None
         week = _week(base + dt.timedelta(weeks=ordinal - 1))
-        state["last_week"] = week
+        state.last_week = week
         return week, None
     if _text(fields.get("anchor")) == "last_week":
-        last = state.get("last_week")
-        base = state.get("last_any_day") or article
+        last = state.last_week
+        base = state.last_any_day or article
         if last:
             year, week = last.split("-W")
             base = dt.date.fromisocalendar(int(year), int(week), 1)
@@ -582,10 +630,24 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
             return "XXXX-WXX", None
         step = _int(fields.get("week_step"))
         week_text = _week(base + dt.timedelta(weeks=1 if step is None else step))
-        state["last_week"] = week_text
+        state.last_week = week_text
         return week_text, None
+    return None
 
-    year = _year(fields, article)
+
+class _Calendar(NamedTuple):
+    """The calendar fields of a date, read once for the calendar resolvers."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    weekday: int | None
+    season: str | None
+    back: bool  # a direction back from the article (seit August, last January)
+
+
+def _resolve_calendar(fields: dict[str, Any], ctx: Any) -> _Value | None:
+    year = _year(fields, ctx.article_date)
     month = _int(fields.get("month"))
     day = _int(fields.get("day"))
     month_day = _text(fields.get("month_day"))
@@ -593,61 +655,85 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
         return _feast_value(month_day, year, fields, ctx)
     if month_day and "-" in month_day:
         month, day = (_int(part) for part in month_day.split("-", 1))
-    weekday = _int(fields.get("weekday"))
-    season = _text(fields.get("season"))
+    cal = _Calendar(year, month, day, _int(fields.get("weekday")), _text(fields.get("season")),
+                    (_int(fields.get("month_dir")) or 0) < 0)
+    for resolve in (_resolve_day_month, _resolve_month, _resolve_season, _resolve_year,
+                    _resolve_weekday, _resolve_lone_day):
+        found = resolve(cal, fields, ctx)
+        if found is not None:
+            return found
+    return None
 
-    back = (_int(fields.get("month_dir")) or 0) < 0
-    if month is not None and day is not None:
-        if year is None and back and article is not None:
-            date = _safe_date(article.year, month, day)
-            if date is not None and date > article:
-                date = _safe_date(article.year - 1, month, day)
-            if date is not None:
-                _remember_calendar_day(state, date)
-                return date.isoformat(), date
-        if year is not None:
-            date = _safe_date(year, month, day)
-            _remember_calendar_day(state, date)
-            return f"{year:04d}-{month:02d}-{day:02d}", date
-        if article is None:
-            return f"XXXX-{month:02d}-{day:02d}", None
-        told = _context_year(fields, ctx)
-        date = _safe_date(told, month, day) if told is not None else None
-        if date is not None and date <= article:
+
+def _resolve_day_month(cal: _Calendar, fields: dict[str, Any], ctx: Any) -> _Value | None:
+    year, month, day = cal.year, cal.month, cal.day
+    if month is None or day is None:
+        return None
+    article, state = ctx.article_date, _state(ctx)
+    if year is None and cal.back and article is not None:
+        date = _safe_date(article.year, month, day)
+        if date is not None and date > article:
+            date = _safe_date(article.year - 1, month, day)
+        if date is not None:
             _remember_calendar_day(state, date)
             return date.isoformat(), date
-        date = _nearest_day(month, day, article, weekday)
-        if date is None:
-            return f"XXXX-{month:02d}-{day:02d}", None
-        date = _tense_year(date, _tense(fields), article)
+    if year is not None:
+        date = _safe_date(year, month, day)
+        _remember_calendar_day(state, date)
+        return f"{year:04d}-{month:02d}-{day:02d}", date
+    if article is None:
+        return f"XXXX-{month:02d}-{day:02d}", None
+    told = _context_year(fields, ctx)
+    date = _safe_date(told, month, day) if told is not None else None
+    if date is not None and date <= article:
         _remember_calendar_day(state, date)
         return date.isoformat(), date
-    if month is not None:
-        if year is None:
-            if article is None:
-                return f"XXXX-{month:02d}", None
-            # a direction (seit August, last January) counts from the article, as for a day-month
-            told = None if back else _context_year(fields, ctx)
-            if told is not None and (told, month) <= (article.year, article.month):
-                return f"{told:04d}-{month:02d}", None
-            year = _nearest_month_year(month, article)
-            tense = _tense(fields)
-            if back or (tense == "past" and (year, month) > (article.year, article.month)):
-                year = article.year if month <= article.month else article.year - 1
-            elif tense == "future" and (year, month) < (article.year, article.month):
-                year = article.year if month >= article.month else article.year + 1
-        return f"{year:04d}-{month:02d}", None
-    if season:
-        if year is None and article is not None:
-            year = article.year
-            tense = _tense(fields)
-            if tense == "past" and _SEASON_START[season] > article.month:
-                year -= 1  # wie das Land im Herbst bekanntgab, read in spring: last autumn
-            elif tense == "future" and season != "WI" and _SEASON_START[season] + 2 < article.month:
-                year += 1  # im Frühling soll gebaut werden, read in autumn: next spring
-        return (f"{year:04d}" if year is not None else "XXXX") + f"-{season}", None
-    if year is not None:
-        return _year_pair(year, _int(fields.get("year_end"))), None
+    date = _nearest_day(month, day, article, cal.weekday)
+    if date is None:
+        return f"XXXX-{month:02d}-{day:02d}", None
+    date = _tense_year(date, _tense(fields), article)
+    _remember_calendar_day(state, date)
+    return date.isoformat(), date
+
+
+def _resolve_month(cal: _Calendar, fields: dict[str, Any], ctx: Any) -> _Value | None:
+    year, month, article = cal.year, cal.month, ctx.article_date
+    if month is None:
+        return None
+    if year is None:
+        if article is None:
+            return f"XXXX-{month:02d}", None
+        # a direction (seit August, last January) counts from the article, as for a day-month
+        told = None if cal.back else _context_year(fields, ctx)
+        if told is not None and (told, month) <= (article.year, article.month):
+            return f"{told:04d}-{month:02d}", None
+        year = _nearest_month_year(month, article)
+        tense = _tense(fields)
+        if cal.back or (tense == "past" and (year, month) > (article.year, article.month)):
+            year = article.year if month <= article.month else article.year - 1
+        elif tense == "future" and (year, month) < (article.year, article.month):
+            year = article.year if month >= article.month else article.year + 1
+    return f"{year:04d}-{month:02d}", None
+
+
+def _resolve_season(cal: _Calendar, fields: dict[str, Any], ctx: Any) -> _Value | None:
+    year, season, article = cal.year, cal.season, ctx.article_date
+    if not season:
+        return None
+    if year is None and article is not None:
+        year = article.year
+        tense = _tense(fields)
+        if tense == "past" and _SEASON_START[season] > article.month:
+            year -= 1  # wie das Land im Herbst bekanntgab, read in spring: last autumn
+        elif tense == "future" and season != "WI" and _SEASON_START[season] + 2 < article.month:
+            year += 1  # im Frühling soll gebaut werden, read in autumn: next spring
+    return (f"{year:04d}" if year is not None else "XXXX") + f"-{season}", None
+
+
+def _resolve_year(cal: _Calendar, fields: dict[str, Any], ctx: Any) -> _Value | None:
+    """A year (or a pair of years), a decade, a century."""
+    if cal.year is not None:
+        return _year_pair(cal.year, _int(fields.get("year_end"))), None
     decade = _int(fields.get("decade"))
     if decade is not None:
         if decade < 100:
@@ -656,32 +742,44 @@ def _date_value(fields: dict[str, Any], ctx: Any) -> tuple[str | None, dt.date |
     century = _int(fields.get("century"))
     if century is not None:
         return f"{century - 1:02d}", None
-    if weekday is not None:
-        if article is None:
-            return f"XXXX-WXX-{weekday}", None
-        week_offset = _int(fields.get("week_offset"))
-        if week_offset is not None:  # am Montag nächster Woche: that week's Monday
-            monday = article - dt.timedelta(days=article.isoweekday() - 1)
-            date = monday + dt.timedelta(weeks=week_offset, days=weekday - 1)
-            return date.isoformat(), date
-        direction = _int(fields.get("weekday_dir"))
-        date = _weekday_in_span(weekday, state) if direction is None else None
-        ahead = state.get("sentence_ahead")
-        if date is None and direction is None and ahead and getattr(ctx, "sentence", 0) and ahead[0] == ctx.sentence:
-            base = ahead[1]  # von Freitag (ahead) bis Montag: after it
-            date = base + dt.timedelta(days=(weekday - base.isoweekday()) % 7)
-        if date is None and direction is None and _tense(fields) in ("future", "present"):
-            date = article + dt.timedelta(days=(weekday - article.isoweekday()) % 7)
-        if date is None:
-            date = _weekday(weekday, article, direction)
+    return None
+
+
+def _resolve_weekday(cal: _Calendar, fields: dict[str, Any], ctx: Any) -> _Value | None:
+    weekday, article = cal.weekday, ctx.article_date
+    if weekday is None:
+        return None
+    if article is None:
+        return f"XXXX-WXX-{weekday}", None
+    state = _state(ctx)
+    week_offset = _int(fields.get("week_offset"))
+    if week_offset is not None:  # am Montag nächster Woche: that week's Monday
+        monday = article - dt.timedelta(days=article.isoweekday() - 1)
+        date = monday + dt.timedelta(weeks=week_offset, days=weekday - 1)
         return date.isoformat(), date
-    if day is not None:  # a lone day: the last date's month
-        base = state.get("last_any_day") or article
-        if base is None:
-            return f"XXXX-XX-{day:02d}", None
-        date = _safe_date(base.year, base.month, day)
-        return (date.isoformat(), date) if date else (f"XXXX-XX-{day:02d}", None)
-    return None, None
+    direction = _int(fields.get("weekday_dir"))
+    date = _weekday_in_span(weekday, state) if direction is None else None
+    ahead = state.sentence_ahead
+    if date is None and direction is None and ahead and getattr(ctx, "sentence", 0) and ahead[0] == ctx.sentence:
+        base = ahead[1]  # von Freitag (ahead) bis Montag: after it
+        date = base + dt.timedelta(days=(weekday - base.isoweekday()) % 7)
+    if date is None and direction is None and _tense(fields) in ("future", "present"):
+        date = article + dt.timedelta(days=(weekday - article.isoweekday()) % 7)
+    if date is None:
+        date = _weekday(weekday, article, direction)
+    return date.isoformat(), date
+
+
+def _resolve_lone_day(cal: _Calendar, fields: dict[str, Any], ctx: Any) -> _Value | None:
+    """A day without a month: the last date's month."""
+    day = cal.day
+    if day is None:
+        return None
+    base = _state(ctx).last_any_day or ctx.article_date
+    if base is None:
+        return f"XXXX-XX-{day:02d}", None
+    date = _safe_date(base.year, base.month, day)
+    return (date.isoformat(), date) if date else (f"XXXX-XX-{day:02d}", None)
 
 
 def normalize(fields: dict[str, Any], ctx: Any) -> str | None:
@@ -701,52 +799,68 @@ def _normalize(fields: dict[str, Any], ctx: Any) -> str | None:
         return fixed
     if _text(fields.get("dur_unit")) is not None:
         return _duration(fields)
-    state = ctx.state
+    state = _state(ctx)
     sentence = getattr(ctx, "sentence", 0)
-    state["sentence_now"] = sentence
+    state.sentence_now = sentence
     value, date = _date_value(fields, ctx)
-    named = _int(fields.get("year"))
-    if named is not None and value is not None and value[:4].isdigit():
-        state["named_year"] = (sentence, int(value[:4]))
-        if not _text(fields.get("span")):  # not seit 2010, bis 2020, der 2010 gegründete
-            state["frame_year"] = (sentence, int(value[:4]))
-    if value is not None and _MONTH_PRECISE.match(value):
-        state["story"] = (sentence, int(value[:4]))
+    _remember_years(fields, state, sentence, value)
     suffix = _time_suffix(fields)
     if value is None:
-        if not suffix:
-            return None
-        same = state.get("sentence_day")
-        ahead = state.get("sentence_ahead")
-        if _text(fields.get("vague")) and ctx.article_date is not None \
-                and not (same is not None and same[0] == getattr(ctx, "sentence", 0)):
-            # "vor einigen Tagen ... in den frühen Morgenstunden": some day near the article
-            return f"{ctx.article_date.year:04d}-{ctx.article_date.month:02d}-XX" + suffix
-        if same is not None and getattr(ctx, "sentence", 0) and same[0] == ctx.sentence:
-            base = same[1]  # a date earlier in the same sentence, future ones included
-        elif _text(fields.get("tense")) == "future" and ahead is not None \
-                and state.get("date_sentence") != getattr(ctx, "sentence", 0):
-            # "Der Umzug beginnt um 10 Uhr": the coming day named before, unless its own
-            # sentence already named a day ("heute 15-20 Uhr, morgen von 10-15 Uhr")
-            base = ahead[1]
-        else:
-            base = state.get("last_day") or ctx.article_date
-        if base is None:
-            return "XXXX-XX-XX" + suffix
-        base = _past_midnight(base, _int(fields.get("hour")), state)
-        return base.isoformat() + suffix
-    state["date_sentence"] = getattr(ctx, "sentence", 0)
-    if date is not None:
-        state["last_any_day"] = date
-        if fields.get("weekday") or fields.get("day"):  # not gestern/morgen: heute und morgen, jeweils 7-17 Uhr
-            state["sentence_day"] = (getattr(ctx, "sentence", 0), date)
-            if ctx.article_date is not None and (date > ctx.article_date or _text(fields.get("tense")) == "future"):
-                state["sentence_ahead"] = (getattr(ctx, "sentence", 0), date)
-        if ctx.article_date is None or date <= ctx.article_date:
-            state["last_day"] = date
+        return _resolve_time(fields, ctx, suffix) if suffix else None
+    _remember_date(fields, ctx, date)
     if suffix and date is not None:
         _past_midnight(date, _int(fields.get("hour")), state, dated=True)
         return value + suffix
     if suffix and value.startswith("XXXX-XX-XX"):
         return value + suffix
     return value
+
+
+def _remember_years(fields: dict[str, Any], state: DateState, sentence: int, value: str | None) -> None:
+    """The years a value names, for the dates after it (named_year, frame_year, story)."""
+    named = _int(fields.get("year"))
+    if named is not None and value is not None and value[:4].isdigit():
+        state.named_year = (sentence, int(value[:4]))
+        if not _text(fields.get("span")):  # not seit 2010, bis 2020, der 2010 gegründete
+            state.frame_year = (sentence, int(value[:4]))
+    if value is not None and _MONTH_PRECISE.match(value):
+        state.story = (sentence, int(value[:4]))
+
+
+def _remember_date(fields: dict[str, Any], ctx: Any, date: dt.date | None) -> None:
+    """A claim with a date of its own: the day the times and weekdays after it refer to."""
+    state = _state(ctx)
+    state.date_sentence = getattr(ctx, "sentence", 0)
+    if date is None:
+        return
+    state.last_any_day = date
+    if fields.get("weekday") or fields.get("day"):  # not gestern/morgen: heute und morgen, jeweils 7-17 Uhr
+        state.sentence_day = (getattr(ctx, "sentence", 0), date)
+        if ctx.article_date is not None and (date > ctx.article_date or _text(fields.get("tense")) == "future"):
+            state.sentence_ahead = (getattr(ctx, "sentence", 0), date)
+    if ctx.article_date is None or date <= ctx.article_date:
+        state.last_day = date
+
+
+def _resolve_time(fields: dict[str, Any], ctx: Any, suffix: str) -> str:
+    """A time or part of day without a date of its own: on the day the text gives it."""
+    state = _state(ctx)
+    same = state.sentence_day
+    ahead = state.sentence_ahead
+    if _text(fields.get("vague")) and ctx.article_date is not None \
+            and not (same is not None and same[0] == getattr(ctx, "sentence", 0)):
+        # "vor einigen Tagen ... in den frühen Morgenstunden": some day near the article
+        return f"{ctx.article_date.year:04d}-{ctx.article_date.month:02d}-XX" + suffix
+    if same is not None and getattr(ctx, "sentence", 0) and same[0] == ctx.sentence:
+        base = same[1]  # a date earlier in the same sentence, future ones included
+    elif _text(fields.get("tense")) == "future" and ahead is not None \
+            and state.date_sentence != getattr(ctx, "sentence", 0):
+        # "Der Umzug beginnt um 10 Uhr": the coming day named before, unless its own
+        # sentence already named a day ("heute 15-20 Uhr, morgen von 10-15 Uhr")
+        base = ahead[1]
+    else:
+        base = state.last_day or ctx.article_date
+    if base is None:
+        return "XXXX-XX-XX" + suffix
+    base = _past_midnight(base, _int(fields.get("hour")), state)
+    return base.isoformat() + suffix

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claims.gate import ArticleCheck, summary
+from claims.check.gate import ArticleCheck, summary
 from claims.report.safe import readable, terminal
 
 _LEVEL = {"wrong": "error", "open": "error", "new": "error", "changed": "error", "missing-checklist": "error",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from claims import __version__
-from claims.gate import ArticleCheck
+from claims.check.gate import ArticleCheck
 from claims.report.safe import file_uri, json_dumps, readable
 
 RULES = {

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from claims.engine import matcher as engine
 from claims.models import Claim
-from claims.ruleset.loader import CompiledRule, RuleSet
+from claims.ruleset.compiler import CompiledRule, RuleSet
 from claims.text.reader import article_from_text
 
 
