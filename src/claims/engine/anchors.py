@@ -96,13 +96,10 @@ class TokenIndex:
         """The sentences (sorted indices) holding a token that one of the anchor's items
         (parsed, as a compiled rule holds them; all of them in ``plan``) looks for."""
         lists = self._by_plan(plan)
-        ids = plan.ids_of(anchor)
-        if len(ids) == 1:
-            return sorted(set(lists[ids[0]]))
-        found: set[int] = set()
-        for item_id in ids:
-            found.update(lists[item_id])
-        return sorted(found)
+        hit = [lists[item_id] for item_id in plan.ids_of(anchor) if lists[item_id]]
+        if not hit:  # most anchors of a short article: nothing to sort
+            return []
+        return sorted(set(hit[0]) if len(hit) == 1 else set().union(*hit))
 
 
 class Plan:
@@ -139,9 +136,13 @@ class Plan:
         # parts of words are few: each is looked for in the word, not each slice of the word looked up
         self.parts = list(tables["holding"].items())
         self.memo: dict[str, tuple[int, ...]] = {}
+        self._anchor_ids: dict[tuple[AnchorItem, ...], tuple[int, ...]] = {}
 
-    def ids_of(self, anchor: tuple[AnchorItem, ...]) -> list[int]:
-        return [self.ids[item] for item in anchor]
+    def ids_of(self, anchor: tuple[AnchorItem, ...]) -> tuple[int, ...]:
+        found = self._anchor_ids.get(anchor)
+        if found is None:  # asked for every rule of every article: worked out once
+            found = self._anchor_ids[anchor] = tuple(self.ids[item] for item in anchor)
+        return found
 
     def classify(self, token: str) -> tuple[int, ...]:
         """The ids of the items ``token`` satisfies."""
