@@ -142,10 +142,14 @@ class Plan:
         satisfy, remembered like a token's: an article's chunks are mostly ones seen before."""
         found = self.chunk_memo.get(chunk)
         if found is None:
-            ids: set[int] = set()
-            for token in TOKEN.findall(chunk):
-                ids.update(self.classify(token))
-            found = tuple(sorted(ids))
+            tokens = TOKEN.findall(chunk)
+            if len(tokens) == 1:  # most chunks are a word
+                found = self.classify(tokens[0])
+            else:
+                ids: set[int] = set()
+                for token in tokens:
+                    ids.update(self.classify(token))
+                found = tuple(ids)
             if len(self.chunk_memo) >= self.MEMO_LIMIT:
                 self.chunk_memo.clear()
             self.chunk_memo[chunk] = found
