@@ -4,11 +4,11 @@ Run: python benchmarks/realnews.py [--mb 2.0] [--out /tmp/claims-realnews]
 
 It writes, outside the project, OUT.txt (the texts of ../shared/gold/{krauts-dev,gnad-dev,
 spkatt-dev}/*.txt one after the other, repeated until the file holds at least --mb MB) and
-OUT/ (the same articles, one file each, with their meta.json date as front matter). The texts
+OUT/ (the same articles, one .txt file each, as they are). The texts
 are CC BY-NC(-SA): they are read for measuring and never copied into the project.
 
 Then: python benchmarks/throughput.py --text OUT.txt
-      python benchmarks/scaling.py --text OUT.txt
+      python benchmarks/scaling.py --text OUT.txt --articles OUT
 """
 
 from __future__ import annotations
@@ -51,9 +51,8 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     for old in args.out.glob("*.txt"):
         old.unlink()
-    for name, text, date in found:
-        front = f"---\ndate: {date}\n---\n" if date else ""
-        (args.out / f"{name}.txt").write_text(front + text, encoding="utf-8")
+    for name, text, _ in found:
+        (args.out / f"{name}.txt").write_text(text, encoding="utf-8")
     size = len((once * repeats).encode("utf-8")) / 1_000_000
     print(f"{one_file}: {size:.2f} MB ({len(found)} articles x {repeats}); {args.out}/: {len(found)} articles")
 

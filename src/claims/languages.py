@@ -41,8 +41,11 @@ def check_lang(value: object, source: object = None, line: int | None = None, wh
     return value
 
 
+@cache
 def builtin_rules_dir() -> Path:
-    """The rules shipped with the package (in the wheel) or, from a checkout, the repo's."""
+    """The rules shipped with the package (in the wheel) or, from a checkout, the repo's.
+
+    Found once per process: asked for every article of a folder, looking cost 0.2 ms each."""
     packaged = resources.files("claims") / "rules"
     if packaged.is_dir():
         return Path(str(packaged))

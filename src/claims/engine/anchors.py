@@ -43,15 +43,15 @@ class TokenIndex:
         # sentence holds a token exactly when it holds a chunk holding it. str.split also splits
         # at the separators U+001C..U+001F, which the token pattern treats as punctuation: a text
         # holding one is tokenized sentence by sentence instead.
+        # A chunk's tokens are looked for only where the plan has not seen the chunk before
+        # (Plan.classify_chunk); a token is its own only chunk.
         if any(c in text for c in _SPLIT_NOT_SPACE):
             findall = TOKEN.findall
             self._chunks = [findall(text, s.start, s.end) for s in sentences]
-            self._parts = {token: [token] for token in set().union(*self._chunks)}
         else:
             # interned: a chunk repeated through the article is held once (memory)
             self._chunks = [list(map(intern, text[s.start:s.end].split())) for s in sentences]
-            findall = TOKEN.findall
-            self._parts = {chunk: findall(chunk) for chunk in set().union(*self._chunks)}
+        self._distinct: set[str] = set().union(*self._chunks)
         self._where: dict[str, list[int]] | None = None
         self._planned: tuple[Plan, list[list[int]]] | None = None
 
@@ -60,7 +60,7 @@ class TokenIndex:
         """Every distinct token, with the sentences (by index) holding it."""
         if self._where is None:
             where: dict[str, list[int]] = defaultdict(list)
-            parts = self._parts.__getitem__
+            parts = {chunk: TOKEN.findall(chunk) for chunk in self._distinct}.__getitem__
             for i, chunks in enumerate(self._chunks):
                 for token in set().union(*map(parts, chunks)):
                     where[token].append(i)
@@ -71,14 +71,12 @@ class TokenIndex:
         """Sentences of every anchor item of the plan, in one pass over the distinct words."""
         if self._planned is None or self._planned[0] is not plan:
             found: list[list[int]] = [[] for _ in plan.items]
-            classify = plan.classify
-            # the items of each distinct chunk (through its tokens), then the sentences of the
-            # chunks some item wants, narrowed with one set operation per sentence
-            wanted: dict[str, set[int]] = {}
-            for chunk, tokens in self._parts.items():
-                item_ids: set[int] = set()
-                for token in tokens:
-                    item_ids.update(classify(token))
+            classify = plan.classify_chunk
+            # the items of each distinct chunk, then the sentences of the chunks some item
+            # wants, narrowed with one set operation per sentence
+            wanted: dict[str, tuple[int, ...]] = {}
+            for chunk in self._distinct:
+                item_ids = classify(chunk)
                 if item_ids:
                     wanted[chunk] = item_ids
             where: dict[str, list[int]] = {chunk: [] for chunk in wanted}
@@ -96,13 +94,10 @@ class TokenIndex:
         """The sentences (sorted indices) holding a token that one of the anchor's items
         (parsed, as a compiled rule holds them; all of them in ``plan``) looks for."""
         lists = self._by_plan(plan)
-        ids = plan.ids_of(anchor)
-        if len(ids) == 1:
-            return sorted(set(lists[ids[0]]))
-        found: set[int] = set()
-        for item_id in ids:
-            found.update(lists[item_id])
-        return sorted(found)
+        hit = [lists[item_id] for item_id in plan.ids_of(anchor) if lists[item_id]]
+        if not hit:  # most anchors of a short article: nothing to sort
+            return []
+        return sorted(set(hit[0]) if len(hit) == 1 else set().union(*hit))
 
 
 class Plan:
@@ -139,9 +134,32 @@ class Plan:
         # parts of words are few: each is looked for in the word, not each slice of the word looked up
         self.parts = list(tables["holding"].items())
         self.memo: dict[str, tuple[int, ...]] = {}
+        self.chunk_memo: dict[str, tuple[int, ...]] = {}
+        self._anchor_ids: dict[tuple[AnchorItem, ...], tuple[int, ...]] = {}
 
-    def ids_of(self, anchor: tuple[AnchorItem, ...]) -> list[int]:
-        return [self.ids[item] for item in anchor]
+    def classify_chunk(self, chunk: str) -> tuple[int, ...]:
+        """The ids of the items the tokens of ``chunk`` (a whitespace-separated piece of text)
+        satisfy, remembered like a token's: an article's chunks are mostly ones seen before."""
+        found = self.chunk_memo.get(chunk)
+        if found is None:
+            tokens = TOKEN.findall(chunk)
+            if len(tokens) == 1:  # most chunks are a word
+                found = self.classify(tokens[0])
+            else:
+                ids: set[int] = set()
+                for token in tokens:
+                    ids.update(self.classify(token))
+                found = tuple(ids)
+            if len(self.chunk_memo) >= self.MEMO_LIMIT:
+                self.chunk_memo.clear()
+            self.chunk_memo[chunk] = found
+        return found
+
+    def ids_of(self, anchor: tuple[AnchorItem, ...]) -> tuple[int, ...]:
+        found = self._anchor_ids.get(anchor)
+        if found is None:  # asked for every rule of every article: worked out once
+            found = self._anchor_ids[anchor] = tuple(self.ids[item] for item in anchor)
+        return found
 
     def classify(self, token: str) -> tuple[int, ...]:
         """The ids of the items ``token`` satisfies."""

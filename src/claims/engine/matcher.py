@@ -173,16 +173,14 @@ def _windows(rule: CompiledRule, ruleset: RuleSet, text: str, index: TokenIndex,
     return found
 
 
-def _scan(rule: CompiledRule, ruleset: RuleSet, text: str, timeout: float | None, index: TokenIndex | None,
-          sentences: list[Sentence] | None, paragraph_ends: dict[int, int] | None = None,
-          cache: dict[tuple[Any, ...], list[tuple[int, int, int]]] | None = None) -> Iterator[Any]:
-    """The rule's matches: over its anchored sentences, or over the whole text."""
-    if not rule.anchor or index is None or sentences is None:
+def _scan(rule: CompiledRule, text: str, timeout: float | None,
+          windows: list[tuple[int, int, int]] | None) -> Iterator[Any]:
+    """The rule's matches: over its windows (see _windows), or, with None, over the whole text."""
+    if windows is None:
         yield from rule.regex.finditer(text, timeout=timeout)
         return
     finditer = rule.regex.finditer
-    for start, end, stop in _windows(rule, ruleset, text, index, sentences, paragraph_ends,
-                                     {} if cache is None else cache):
+    for start, end, stop in windows:
         for m in finditer(text, start, stop, timeout=timeout):
             if m.start() >= end:
                 break
@@ -198,14 +196,26 @@ def find_candidates(text: str, ruleset: RuleSet, rules: list[CompiledRule] | Non
     if index is None and sentences is not None:
         index = anchors.TokenIndex(text, sentences)
     paragraph_ends = _paragraph_ends(sentences) if sentences is not None else None
-    windows: dict[tuple[Any, ...], list[tuple[int, int, int]]] = {}
+    cache: dict[tuple[Any, ...], list[tuple[int, int, int]]] = {}
+    # where each rule scans, worked out before the rules' time limits run; a rule whose anchor
+    # no sentence holds (most rules on a short article) is passed over at once
+    todo: list[tuple[CompiledRule, list[tuple[int, int, int]] | None]] = []
     for rule in rules if rules is not None else ruleset.rules:
-        try:
-            with watchdog.limit(timeout) as guarded:
-                per_call = None if guarded else timeout
+        if not rule.anchor or index is None or sentences is None:
+            todo.append((rule, None))
+            continue
+        windows = _windows(rule, ruleset, text, index, sentences, paragraph_ends, cache)
+        if windows:
+            todo.append((rule, windows))
+    with watchdog.limits(timeout) as restart:
+        per_call = None if restart is not None else timeout
+        for rule, windows in todo:
+            try:
+                if restart is not None:
+                    restart()  # each rule has the whole limit
                 has_claim = "claim" in rule.regex.groupindex
                 extend = rule.extend
-                for m in _scan(rule, ruleset, text, per_call, index, sentences, paragraph_ends, windows):
+                for m in _scan(rule, text, per_call, windows):
                     start, end = m.span("claim") if has_claim else m.span()
                     if start < 0:  # the rule has a claim group, this match left it out
                         start, end = m.span()
@@ -215,11 +225,11 @@ def find_candidates(text: str, ruleset: RuleSet, rules: list[CompiledRule] | Non
                             start = before.start()
                     if end > start:
                         found.append(Candidate(rule, start, end, m, ruleset))
-        except (TimeoutError, watchdog.Expired):
-            raise PatternTimeout(
-                f"rule {rule.id} took longer than {timeout:.0f} s on this text; its pattern "
-                f"probably backtracks catastrophically (nested repetition such as (a+)+)",
-                rule.path, rule.line) from None
+            except (TimeoutError, watchdog.Expired):
+                raise PatternTimeout(
+                    f"rule {rule.id} took longer than {timeout:.0f} s on this text; its pattern "
+                    f"probably backtracks catastrophically (nested repetition such as (a+)+)",
+                    rule.path, rule.line) from None
     return found
 
 
