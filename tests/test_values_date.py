@@ -542,3 +542,14 @@ def test_a_movable_feast_without_a_year_is_the_one_nearest_the_article_unless_th
     assert normalize({"month_day": "E+0", "tense": "future"}, ctx("2025-09-10")) == "2026-04-05"
     assert normalize({"month_day": "E+49", "past": "feierten"}, ctx("2025-03-01")) == "2024-05-19"
     assert normalize({"month_day": "E+0"}, ctx(None)) == "XXXX-XX-XX"
+
+
+def test_a_duration_in_digits_reads_with_the_languages_marks():
+    english = ctx()
+    english.ruleset = SimpleNamespace(decimal=".", thousands=",")
+    german = ctx()
+    german.ruleset = SimpleNamespace(decimal=",", thousands=".")
+    assert normalize({"dur_number": "1,000", "dur_unit": "Y"}, english) == "P1000Y"
+    assert normalize({"dur_number": "1.5", "dur_unit": "Y"}, english) == "P1.5Y"
+    assert normalize({"dur_number": "1,5", "dur_unit": "Y"}, german) == "P1.5Y"
+    assert normalize({"dur_number": "2.000", "dur_unit": "Y"}, german) == "P2000Y"

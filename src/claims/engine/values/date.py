@@ -119,6 +119,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -162,16 +163,34 @@ _TENSE_MARGIN = dt.timedelta(days=7)  # article dates and reports run a few days
 _MONTH_PRECISE = re.compile(r"\d{4}-\d\d")
 
 
+# The article's language's digit marks (decimal, thousands: [numbers] of its language.toml), set
+# by normalize() for the claim at hand; a context variable, so threads extracting articles of
+# different languages at once each read their own.
+# Without a rule set (a bare call of normalize), a comma is the decimal mark and a dot groups
+# thousands: what the date rules' fields held before their language said otherwise.
+_MARKS_UNSET = (",", ".")
+_MARKS: ContextVar[tuple[str, str]] = ContextVar("date_number_marks", default=_MARKS_UNSET)
+_GROUPED: dict[str, Any] = {".": _THOUSANDS}
+
+
+def _grouped(thousands: str) -> Any:
+    found = _GROUPED.get(thousands)
+    if found is None:
+        found = _GROUPED[thousands] = re.compile(rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+")
+    return found
+
+
 def _num(value: Any) -> float | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
         return value
     text = str(value).strip().rstrip(".")
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    elif _THOUSANDS.fullmatch(text):
-        text = text.replace(".", "")
+    decimal, thousands = _MARKS.get()
+    if decimal in text:
+        text = text.replace(thousands, "").replace(decimal, ".")
+    elif _grouped(thousands).fullmatch(text):
+        text = text.replace(thousands, "")
     if not text:
         return None
     try:
@@ -787,6 +806,8 @@ def normalize(fields: dict[str, Any], ctx: Any) -> str | None:
 
     An offset beyond the calendar (``vor 5000000 Tagen``, or ``gestern`` from 1 January of the
     year 1) has no date: that claim gets no value instead of failing the whole article."""
+    ruleset = getattr(ctx, "ruleset", None)
+    _MARKS.set((ruleset.decimal, ruleset.thousands) if ruleset is not None else _MARKS_UNSET)
     try:
         return _normalize(fields, ctx)
     except (OverflowError, ValueError):
