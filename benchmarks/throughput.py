@@ -1,7 +1,9 @@
 """Throughput of extraction with all rules on one core, and peak memory.
 
-Run: python benchmarks/throughput.py [--mb 1.0]
-Targets (issue 2): >= 2 MB/s, <= 80 MiB peak resident memory.
+Run: python benchmarks/throughput.py [--mb 1.0] [--no-findings]
+Targets (issue 2): >= 2 MB/s, <= 80 MiB peak resident memory. The findings' share (issue 14:
+at most 5 %): the same run with --no-findings, which loads the rule set as
+`disable = ["findings"]` in claims.toml does.
 """
 
 from __future__ import annotations
@@ -30,10 +32,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3,
                         help="extractions of the same text to time: the first is the figure (its words "
                              "are new to the process), the repeats show the warm caches")
+    parser.add_argument("--no-findings", action="store_true",
+                        help="leave the consistency checks out (as claims.toml's disable = [\"findings\"])")
     args = parser.parse_args()
     text = args.text.read_text(encoding="utf-8") if args.text else text_of_size(int(args.mb * 1_000_000))
     size_mb = len(text.encode("utf-8")) / 1_000_000
-    rules = load_ruleset("de")
+    rules = load_ruleset("de", disabled=("findings",) if args.no_findings else ())
     claims.extract("Am 17. März.", lang="de", rules=rules)  # warm up: compile, import
     times = []
     for _ in range(max(1, args.runs)):
@@ -48,7 +52,8 @@ def main() -> None:
 
     print(f"python {platform.python_version()}, regex {regex.__version__}, pydantic {pydantic.__version__}, "
           f"claims from {Path(claims.__file__).parent}")
-    print(f"text: {size_mb:.2f} MB, {len(result.claims)} claims, {len(rules.rules)} rules")
+    print(f"text: {size_mb:.2f} MB, {len(result.claims)} claims, {len(rules.rules)} rules, "
+          f"{len(result.findings)} findings" + (" (checks off)" if args.no_findings else ""))
     print(f"time: {elapsed:.3f} s -> {size_mb / elapsed:.2f} MB/s (target >= 2 MB/s)")
     if len(times) > 1:
         repeat = statistics.median(times[1:])
