@@ -1,13 +1,18 @@
-"""The identical-output guard: every claim and every sentence boundary, dumped, to compare before
-and after a change that must not change output (speed work, restructuring).
+"""The identical-output guard: every claim, every sentence boundary and every finding, dumped, to
+compare before and after a change that must not change output (speed work, restructuring).
 
 Run: python benchmarks/dump_outputs.py OUT.tsv          (dump)
      python benchmarks/dump_outputs.py --compare A.tsv B.tsv   (first differences, exit 1 if any)
 
 It covers every gold folder in ../shared/gold and tests/gold (each article with its meta.json
-date and language, as `claims eval` reads it) and the generated benchmark megabyte. The shared
-gold texts are only read here, never written into the dump: a row holds offsets, ids, values and
-a hash of the sentence, not article text.
+date and language, as `claims eval` reads it), the generated benchmark megabyte, and the seeded
+corpora of the findings (benchmarks/findings/seeded.py, both template sets, each article and its
+consistent twin). The shared gold texts are only read here, never written into the dump: a row
+holds offsets, ids, values and a hash of the sentence, not article text; a finding's message
+(which quotes the article's names and figures) is a hash too.
+
+Rows: `S` a sentence, `C` a claim, `F` a finding (code, severity, the claim showing it, the
+related claims, its offsets, a hash of its message).
 """
 
 from __future__ import annotations
@@ -19,14 +24,17 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "findings"))
 
 from generate import text_of_size  # noqa: E402
+import seeded  # noqa: E402
 
 import claims  # noqa: E402
 from claims.evaluation.gold import load_gold_dir  # noqa: E402
 from claims.text.reader import read_article  # noqa: E402
 from claims.api import extract_article  # noqa: E402
 from claims.models import ExtractionResult  # noqa: E402
+from claims.ruleset import load_ruleset  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,6 +56,9 @@ def rows_of(name: str, result: ExtractionResult) -> list[str]:
         value = json.dumps(c.value, ensure_ascii=False, sort_keys=True, default=str)
         rows.append(f"{name}\tC\t{c.id}\t{c.kind}\t{c.start}\t{c.end}\t{c.line}\t{c.column}\t"
                     f"{c.paragraph}\t{c.rule}\t{value}\t{_digest(c.sentence)}\t{_digest(c.text)}")
+    for f in result.findings:
+        rows.append(f"{name}\tF\t{f.code}\t{f.severity}\t{f.claim_id}\t{','.join(f.related)}\t"
+                    f"{f.start}\t{f.end}\t{f.line}\t{f.column}\t{_digest(f.message)}")
     return rows
 
 
@@ -59,6 +70,12 @@ def dump() -> list[str]:
             rows += rows_of(f"{folder.name}/{gold.stem}", extract_article(article))
     generated = claims.extract(text_of_size(1_000_000), lang="de", date="2025-03-24")
     rows += rows_of("generated-1MB", generated)
+    rules = load_ruleset("de")
+    for blind, label in ((False, "seeded"), (True, "seeded-blind")):
+        for n, item in enumerate(seeded.corpus(8, blind=blind), start=1):
+            name = f"{label}/{n:04d}-{item.code}-{item.template}"
+            rows += rows_of(name, seeded.extract(item.text, rules))
+            rows += rows_of(f"{name}-control", seeded.extract(item.control, rules))
     return rows
 
 

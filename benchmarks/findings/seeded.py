@@ -19,7 +19,7 @@ import datetime as dt
 import random
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -1172,11 +1172,21 @@ class Outcome:
     text: str
 
 
-def measure(per_template: int, seed: int = 14, blind: bool = False) -> list[Outcome]:
+@dataclass
+class Seeded:
+    code: str
+    template: str
+    base: str
+    text: str  # the article with the error injected
+    spans: list[tuple[int, int]]  # where the injected parts stand in it
+    control: str  # the same article with the consistent twin injected
+
+
+def corpus(per_template: int, seed: int = 14, blind: bool = False) -> Iterator[Seeded]:
+    """The seeded articles and their twins, the same for the same arguments (also read by
+    benchmarks/dump_outputs.py, whose guard covers the findings on them)."""
     rng = random.Random(seed)
-    rules = load_ruleset("de")
     articles = bases()
-    outcomes = []
     for code, templates in (BLIND if blind else TEMPLATES).items():
         for template in templates:
             for _ in range(per_template):
@@ -1186,24 +1196,32 @@ def measure(per_template: int, seed: int = 14, blind: bool = False) -> list[Outc
                 text, spans = inject(base, error, rng)
                 rng.setstate(state)
                 control_text, _ = inject(base, control, rng)
-                result = _extract(text, rules)
-                claims = {c.id: c for c in result.claims}
+                yield Seeded(code, template.__name__, base.name, text, spans, control_text)
 
-                def in_injection(finding) -> bool:
-                    ids = [finding.claim_id, *finding.related]
-                    return any(claims[i].start < e and s < claims[i].end for i in ids if i in claims
-                               for s, e in spans) or any(s <= finding.start < e for s, e in spans)
 
-                found = any(f.code == code and in_injection(f) for f in result.findings)
-                false = [f"{f.code}: {f.message}" for f in result.findings
-                         if not (f.code == code and in_injection(f))]
-                control_result = _extract(control_text, rules)
-                control_false = [f"{f.code}: {f.message}" for f in control_result.findings]
-                outcomes.append(Outcome(code, template.__name__, base.name, found, false, control_false, text))
+def measure(per_template: int, seed: int = 14, blind: bool = False) -> list[Outcome]:
+    rules = load_ruleset("de")
+    outcomes = []
+    for seeded in corpus(per_template, seed, blind):
+        code, spans = seeded.code, seeded.spans
+        result = extract(seeded.text, rules)
+        claims = {c.id: c for c in result.claims}
+
+        def in_injection(finding) -> bool:
+            ids = [finding.claim_id, *finding.related]
+            return any(claims[i].start < e and s < claims[i].end for i in ids if i in claims
+                       for s, e in spans) or any(s <= finding.start < e for s, e in spans)
+
+        found = any(f.code == code and in_injection(f) for f in result.findings)
+        false = [f"{f.code}: {f.message}" for f in result.findings
+                 if not (f.code == code and in_injection(f))]
+        control_result = extract(seeded.control, rules)
+        control_false = [f"{f.code}: {f.message}" for f in control_result.findings]
+        outcomes.append(Outcome(code, seeded.template, seeded.base, found, false, control_false, seeded.text))
     return outcomes
 
 
-def _extract(text: str, rules):
+def extract(text: str, rules):
     article = article_from_text(text, fmt="md")
     return extract_article(article, rules)
 
