@@ -66,3 +66,31 @@ def test_a_keys_file_without_a_kind_is_refused() -> None:
     kinds = {k: {"key": ["text:text"]} for k in ("date", "figure", "quote", "attribution", "role", "superlative")}
     with pytest.raises(ValidationError, match="no keys for kind 'credit'"):
         KeysFile.model_validate({"kinds": kinds})
+
+
+def test_keys_read_again_after_a_validation_are_the_validated_ones(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("CLAIMS_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("CLAIMS_NO_CACHE", raising=False)
+    spec.cache_clear()
+    try:
+        validated = spec()  # first: validated, the marker written
+        assert len(list(tmp_path.glob("memory-keys-*.ok"))) == 1
+        spec.cache_clear()
+        again = spec()  # then: read from the file without validating
+        assert again.model_dump() == validated.model_dump()
+    finally:
+        spec.cache_clear()
+
+
+def test_keys_are_validated_when_no_marker_names_this_text(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("CLAIMS_CACHE_DIR", str(tmp_path))
+    (tmp_path / "memory-keys-0123456789abcdef0123456789abcdef.ok").touch()  # another version's
+    calls = []
+    original = KeysFile.model_validate
+    monkeypatch.setattr(KeysFile, "model_validate", lambda data: calls.append(1) or original(data))
+    spec.cache_clear()
+    try:
+        spec()
+    finally:
+        spec.cache_clear()
+    assert calls == [1]

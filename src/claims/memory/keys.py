@@ -75,8 +75,34 @@ class KeysFile(BaseModel):
 
 @functools.cache
 def spec() -> KeysFile:
+    """keys.toml, validated once per version of the file: a validation builds pydantic's
+    validators (and imports its plugin loader, importlib.metadata), a cost every cold `claims
+    extract` with a memory paid. A marker named for the file's hash in the user's cache folder
+    says this very text passed; then it is read without validating again."""
     text = resources.files("claims.memory").joinpath("keys.toml").read_text(encoding="utf-8")
-    return KeysFile.model_validate(tomllib.loads(text))
+    data = tomllib.loads(text)
+    marker = _marker(text)
+    if marker is not None and marker.is_file():
+        return KeysFile.model_construct(
+            kinds={kind: KindKeys.model_construct(**keys) for kind, keys in data["kinds"].items()},
+            normalize=Normalize.model_construct(**data.get("normalize", {})))
+    parsed = KeysFile.model_validate(data)
+    if marker is not None:
+        try:
+            marker.touch()
+        except OSError:
+            pass  # no cache: validated every time, as before
+    return parsed
+
+
+def _marker(text: str) -> Any:
+    """The marker of a validated keys.toml, or None when there is no private cache folder."""
+    from claims.ruleset.cache import cache_dir, usable_folder
+
+    folder = cache_dir()
+    if folder is None or not usable_folder(folder, create=True):
+        return None
+    return folder / f"memory-keys-{hashlib.blake2b(text.encode('utf-8'), digest_size=16).hexdigest()}.ok"
 
 
 @functools.cache

@@ -62,7 +62,8 @@ class Location:
 
 def locate(config: Any = None) -> Location:
     """The memory for a configuration (claims.config.Config, or None for no file)."""
-    settings = getattr(config, "memory", None) or MemorySettings()
+    # no [memory] in claims.toml: the defaults, without building the settings' validator
+    settings = getattr(config, "memory", None) or MemorySettings.model_construct()
     env = os.environ.get(ENV, "").strip()
     if env:
         return Location(env, ENV, settings)

@@ -68,6 +68,13 @@ class Verification(BaseModel):
         return ((today or dt.date.today()) - day).days
 
 
+def _row(row: Sequence[Any]) -> Verification:
+    """A row read back from our own table: its columns are what ``record`` wrote from a validated
+    Verification, so it is not validated again (validating builds pydantic's validators, the
+    largest part of what recall cost a cold `claims extract`)."""
+    return Verification.model_construct(**dict(zip(COLUMNS, row, strict=True)))
+
+
 def new_id() -> str:
     """A short ID to type (`claims memory show m3fa2b1c9d0`); random, so two desks never collide."""
     return "m" + secrets.token_hex(5)
@@ -187,7 +194,7 @@ class Store:
     def _select(self, where: str, params: Sequence[Any], tail: str = "") -> list[Verification]:
         with self._guard("read"), self.transaction(write=False) as cur:
             self.execute(cur, f"SELECT {', '.join(COLUMNS)} FROM verifications WHERE {where} {tail}", params)
-            return [Verification(**dict(zip(COLUMNS, row, strict=True))) for row in cur.fetchall()]
+            return [_row(row) for row in cur.fetchall()]
 
     def lookup(self, fact_keys: Iterable[str], subject_keys: Iterable[str] = (),
                per_key: int = PER_KEY) -> list[Verification]:
@@ -209,7 +216,7 @@ class Store:
                 with self._guard("read"), self.transaction(write=False) as cur:
                     self.execute(cur, sql, chunk)
                     for row in cur.fetchall():
-                        found[row[0]] = Verification(**dict(zip(COLUMNS, row, strict=True)))
+                        found[row[0]] = _row(row)
         return list(found.values())
 
     def search(self, text: str, limit: int = 50) -> list[Verification]:
