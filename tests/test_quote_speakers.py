@@ -57,3 +57,16 @@ def test_a_sentence_opening_with_von_der_names_no_one():
 def test_a_noun_opening_a_sentence_is_no_speaker_of_a_clause_after_a_comma():
     text = "Es wurde gestritten. Kritik kam auch von der Opposition, die erklärte: „Das ist zu teuer.“"
     assert _speakers(text) == [None]
+
+
+def test_an_attribution_inside_the_quote_is_not_its_speaker():
+    text = "Der Saal war voll. „Wer das Gesetz ablehnt, stellt ein Risiko für die Stadt dar. Wir bleiben dabei.“"
+    assert _speakers(text) == [None]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Der Verein schrieb an die Stadt. So heißt es in dem Brief: „Wir ziehen die Klage zurück.“", "dem Brief"),
+    ("In einer Mitteilung der Feuerwehr heißt es: „Der Brand ist gelöscht.“", "einer Mitteilung der Feuerwehr"),
+])
+def test_a_document_the_quote_is_read_from_is_its_speaker(text, speaker):
+    assert _speakers(text) == [speaker]

@@ -462,7 +462,10 @@ class _LinkSearch:
                 break
             others = self.by_sentence.get(spec.from_kind, {}).get(at, ())
             if back == 0:  # the nearest claim, one before the claim first
-                others = sorted(others, key=lambda o: (o.start > cand.start, abs(o.start - cand.start)))
+                # a claim inside the claim's own span is what it says, not who says it (a quote
+                # whose words hold an attribution: „Wer zweifelt, stellt ein Risiko dar“)
+                others = sorted((o for o in others if not (cand.start <= o.start and o.end <= cand.end)),
+                                key=lambda o: (o.start > cand.start, abs(o.start - cand.start)))
             elif not spec.resolves:  # the last one of a sentence before; a reference takes the first
                 others = list(reversed(others))
             best, best_score = None, 0
