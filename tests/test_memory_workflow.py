@@ -203,3 +203,37 @@ def test_show_and_forget_one_verification(desk: Path) -> None:
     assert run("memory", "forget", first).exit_code == 0
     gone = CliRunner().invoke(main, ["memory", "show", first])
     assert gone.exit_code == 2 and "no verification" in gone.output
+
+
+def _csv_rows(path: Path) -> dict[str, dict[str, str]]:
+    import csv
+
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return {row["Behauptung"]: row for row in csv.DictReader(handle)}
+
+
+def test_csv_shows_earlier_verifications_in_the_workbooks_memory_columns(desk: Path) -> None:
+    run("memory", "add", str(verified_day_one(desk)))
+    assert run("extract", str(desk / "tag2.md"), "--format", "csv").exit_code == 0
+    rows = _csv_rows(desk / "tag2.checklist.csv")
+    role = rows["Bürgermeisterin Anna Roth"]
+    assert role["Gedächtnis: Status"] == "bestätigt"
+    assert role["Gedächtnis: Geprüft von"] == "M. Huber"
+    assert role["Gedächtnis: Beleg"] == "Pressestelle, Anruf"
+    assert "Brückensanierung in Lindach beginnt" in role["Gedächtnis: aus Artikel"]
+    assert role["Status"] == "offen"  # shown, not taken: reuse is off by default
+
+
+def test_csv_without_anything_in_the_memory_has_no_memory_columns(desk: Path) -> None:
+    assert run("extract", str(desk / "tag1.md"), "--format", "csv").exit_code == 0
+    header = next(iter(_csv_rows(desk / "tag1.checklist.csv").values()))
+    assert not [title for title in header if title.startswith("Gedächtnis")]
+
+
+def test_csv_takes_a_reused_verification_as_the_workbook_does(desk: Path) -> None:
+    (desk / "claims.toml").write_text('[memory]\nreuse = "confirmed"\n', encoding="utf-8")
+    run("memory", "add", str(verified_day_one(desk)))
+    run("extract", str(desk / "tag2.md"), "--format", "csv")
+    row = _csv_rows(desk / "tag2.checklist.csv")["Bürgermeisterin Anna Roth"]
+    assert row["Status"] == "bestätigt"
+    assert row["Anmerkung"].startswith("Aus dem Gedächtnis übernommen: bestätigt von M. Huber am 2026-03-02")

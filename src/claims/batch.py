@@ -353,6 +353,11 @@ def write_checklist(article: Any, result: Any, job: Job) -> str:
             from claims.fileops import keep_backup, prune_backups
 
             backup = keep_backup(target, target.read_bytes())
+        if task.memory is not None:  # earlier verifications beside the editor's columns
+            from claims.memory.recall import recall_for
+
+            result.memory, memory_warnings = recall_for(result, task.memory)
+            article.warnings.extend(memory_warnings)
         if task.format == "csv":
             from claims.report.csvout import write_csv
 
@@ -360,16 +365,11 @@ def write_checklist(article: Any, result: Any, job: Job) -> str:
         else:
             from claims.checklist.writer import write_workbook
 
-            if task.memory is not None:  # earlier verifications beside the editor's columns
-                from claims.memory.recall import recall_for
-
-                result.memory, memory_warnings = recall_for(result, task.memory)
-                article.warnings.extend(memory_warnings)
             write_workbook(result, article, target)
     except OSError as exc:  # a read-only folder, a full disk: one line, the article named
         raise ClaimsError(f"cannot write the checklist: {exc.strerror or exc}", target) from None
     counts = count_line(result)
-    if task.memory is not None and task.format != "csv":
+    if task.memory is not None:
         counts += f"; {len(result.memory or {})} found in the verification memory"
     if backup is not None:
         prune_backups(target)

@@ -293,8 +293,9 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
 
 
 def _memory_for(config: Any, fmt: str = "xlsx") -> Any:
-    """Where the workbook's memory columns come from (claims.memory.location), or None."""
-    if fmt != "xlsx":
+    """Where the checklist's memory columns (workbook or CSV) come from
+    (claims.memory.location), or None."""
+    if fmt not in ("xlsx", "csv"):
         return None
     from claims.memory.location import for_recall
 

@@ -6,7 +6,8 @@ right), comma-separated, every field quoted, CRLF line ends. A field that a
 spreadsheet would take for a formula (``= + - @``, tab, carriage return at its
 start) gets a leading apostrophe, as OWASP recommends against CSV injection.
 The CSV carries no metadata: ``claims check`` and ``claims update`` need the
-workbook.
+workbook. With a verification memory configured, the memory's columns follow the editor's,
+as in the workbook (and only when the memory knows a claim of the article).
 """
 
 from __future__ import annotations
@@ -26,7 +27,15 @@ def rows(result: ExtractionResult, article: Article) -> list[list[Any]]:
     """Header and one row per claim, already made safe for a spreadsheet."""
     labels = labels_for(article.lang or result.article.lang)
     keys = [c.key for c in layout.CHECKLIST_COLUMNS if c.key != "change"]  # no update marks in CSV
-    out: list[list[Any]] = [[csv_safe(labels.columns[k]) for k in keys]]
+    titles = [labels.columns[k] for k in keys]
+    recalled = result.memory or {}
+    if recalled:
+        from claims.memory import workbook as memory_marks
+
+        memory_columns, memory_titles = memory_marks.columns(labels, recalled)
+        keys += [c.key for c in memory_columns]
+        titles += memory_titles
+    out: list[list[Any]] = [[csv_safe(t) for t in titles]]
     open_label = labels.status_label("open")
     from claims.findings.workbook import cells as finding_cells
 
@@ -46,8 +55,15 @@ def rows(result: ExtractionResult, article: Article) -> list[list[Any]]:
             "status": open_label,
             "checked_by": "", "checked_on": "", "evidence": "", "note": "",
         }
-        out.append([v if isinstance(v, int) else csv_safe(v) for v in (cells[k] for k in keys)])
+        if recalled:
+            cells.update(memory_marks.cells(recalled.get(claim.id), labels))
+            cells.update(memory_marks.reused(recalled.get(claim.id), labels))  # reuse = "confirmed" only
+        out.append([v if isinstance(v, int) else csv_safe(_text(v)) for v in (cells.get(k, "") for k in keys)])
     return out
+
+
+def _text(value: Any) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def write_csv(result: ExtractionResult, article: Article, path: Path) -> None:
