@@ -137,13 +137,21 @@ Oberbauleiter Thomas Gruber erwartet 55 Lastwagenfahrten pro Tag während der Sa
 
 
 def memory_columns(checklist: Path) -> dict[str, dict[str, object]]:
-    """Claim text -> the row's cells under the memory's and the editor's headers."""
-    import openpyxl
+    """Claim text -> the row's cells under the memory's and the editor's headers (a workbook, or
+    the CSV that extract --format csv writes)."""
+    if checklist.suffix == ".csv":
+        import csv
 
-    ws = openpyxl.load_workbook(checklist).worksheets[0]
-    header = [str(c.value) if c.value is not None else "" for c in ws[1]]
+        with open(checklist, encoding="utf-8-sig", newline="") as handle:
+            table = list(csv.reader(handle))
+    else:
+        import openpyxl
+
+        ws = openpyxl.load_workbook(checklist).worksheets[0]
+        table = [list(row) for row in ws.iter_rows(values_only=True)]
+    header = [str(c) if c is not None else "" for c in table[0]]
     out: dict[str, dict[str, object]] = {}
-    for row in ws.iter_rows(min_row=2, values_only=True):
+    for row in table[1:]:
         cells = dict(zip(header, row))
         if cells.get("Behauptung"):
             out[str(cells["Behauptung"])] = cells

@@ -45,10 +45,11 @@ def test_memory_add_records_the_closed_rows_only(desk: Path) -> None:
         ("role", "confirmed", "M. Huber", "2026-03-02")}
 
 
-def test_extract_shows_earlier_verifications_beside_the_editor_columns(desk: Path) -> None:
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_extract_shows_earlier_verifications_beside_the_editor_columns(desk: Path, fmt: str) -> None:
     run("memory", "add", str(verified_day_one(desk)))
-    assert run("extract", str(desk / "tag2.md")).exit_code == 0
-    rows = memory_columns(desk / "tag2.checklist.xlsx")
+    assert run("extract", str(desk / "tag2.md"), "--format", fmt).exit_code == 0
+    rows = memory_columns(desk / f"tag2.checklist.{fmt}")
     role = rows["Bürgermeisterin Anna Roth"]
     assert role["Gedächtnis: Status"] == "bestätigt"
     assert role["Gedächtnis: Geprüft von"] == "M. Huber"
@@ -82,11 +83,12 @@ def test_a_changed_figure_gets_no_earlier_verification(desk: Path) -> None:
     assert memory_columns(desk / "tag2.checklist.xlsx")["55 Lastwagenfahrten"]["Gedächtnis: Status"] is None
 
 
-def test_reuse_confirmed_sets_bestaetigt_with_a_note_saying_so(desk: Path) -> None:
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_reuse_confirmed_sets_bestaetigt_with_a_note_saying_so(desk: Path, fmt: str) -> None:
     (desk / "claims.toml").write_text('[memory]\nreuse = "confirmed"\n', encoding="utf-8")
     run("memory", "add", str(verified_day_one(desk)))
-    run("extract", str(desk / "tag2.md"))
-    row = memory_columns(desk / "tag2.checklist.xlsx")["Bürgermeisterin Anna Roth"]
+    run("extract", str(desk / "tag2.md"), "--format", fmt)
+    row = memory_columns(desk / f"tag2.checklist.{fmt}")["Bürgermeisterin Anna Roth"]
     assert row["Status"] == "bestätigt"
     assert row["Anmerkung"].startswith("Aus dem Gedächtnis übernommen: bestätigt von M. Huber am 2026-03-02")
 
@@ -205,35 +207,8 @@ def test_show_and_forget_one_verification(desk: Path) -> None:
     assert gone.exit_code == 2 and "no verification" in gone.output
 
 
-def _csv_rows(path: Path) -> dict[str, dict[str, str]]:
-    import csv
-
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        return {row["Behauptung"]: row for row in csv.DictReader(handle)}
-
-
-def test_csv_shows_earlier_verifications_in_the_workbooks_memory_columns(desk: Path) -> None:
-    run("memory", "add", str(verified_day_one(desk)))
-    assert run("extract", str(desk / "tag2.md"), "--format", "csv").exit_code == 0
-    rows = _csv_rows(desk / "tag2.checklist.csv")
-    role = rows["Bürgermeisterin Anna Roth"]
-    assert role["Gedächtnis: Status"] == "bestätigt"
-    assert role["Gedächtnis: Geprüft von"] == "M. Huber"
-    assert role["Gedächtnis: Beleg"] == "Pressestelle, Anruf"
-    assert "Brückensanierung in Lindach beginnt" in role["Gedächtnis: aus Artikel"]
-    assert role["Status"] == "offen"  # shown, not taken: reuse is off by default
-
-
 def test_csv_without_anything_in_the_memory_has_no_memory_columns(desk: Path) -> None:
     assert run("extract", str(desk / "tag1.md"), "--format", "csv").exit_code == 0
-    header = next(iter(_csv_rows(desk / "tag1.checklist.csv").values()))
+    header = next(iter(memory_columns(desk / "tag1.checklist.csv").values()))
     assert not [title for title in header if title.startswith("Gedächtnis")]
 
-
-def test_csv_takes_a_reused_verification_as_the_workbook_does(desk: Path) -> None:
-    (desk / "claims.toml").write_text('[memory]\nreuse = "confirmed"\n', encoding="utf-8")
-    run("memory", "add", str(verified_day_one(desk)))
-    run("extract", str(desk / "tag2.md"), "--format", "csv")
-    row = _csv_rows(desk / "tag2.checklist.csv")["Bürgermeisterin Anna Roth"]
-    assert row["Status"] == "bestätigt"
-    assert row["Anmerkung"].startswith("Aus dem Gedächtnis übernommen: bestätigt von M. Huber am 2026-03-02")

@@ -58,12 +58,8 @@ def rows(result: ExtractionResult, article: Article) -> list[list[Any]]:
         if recalled:
             cells.update(memory_marks.cells(recalled.get(claim.id), labels))
             cells.update(memory_marks.reused(recalled.get(claim.id), labels))  # reuse = "confirmed" only
-        out.append([v if isinstance(v, int) else csv_safe(_text(v)) for v in (cells.get(k, "") for k in keys)])
+        out.append([v if isinstance(v, int) else csv_safe(v) for v in (cells.get(k, "") for k in keys)])
     return out
-
-
-def _text(value: Any) -> str:
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def write_csv(result: ExtractionResult, article: Article, path: Path) -> None:
