@@ -93,6 +93,52 @@ def test_reuse_confirmed_sets_bestaetigt_with_a_note_saying_so(desk: Path, fmt: 
     assert row["Anmerkung"].startswith("Aus dem Gedächtnis übernommen: bestätigt von M. Huber am 2026-03-02")
 
 
+def json_claims(desk: Path, fmt: str) -> dict[str, dict]:
+    """Claim text -> claim, from ``extract tag2.md --format json|jsonl``."""
+    result = run("extract", str(desk / "tag2.md"), "--format", fmt)
+    assert result.exit_code == 0
+    claims = (json.loads(result.stdout)["claims"] if fmt == "json"
+              else [json.loads(line) for line in result.stdout.splitlines()])
+    return {c["text"]: c for c in claims}
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_gives_each_remembered_claim_its_earlier_verification(desk: Path, fmt: str) -> None:
+    run("memory", "add", str(verified_day_one(desk)))
+    memory = json_claims(desk, fmt)["Bürgermeisterin Anna Roth"]["memory"]
+    assert (memory["status"], memory["checked_by"], memory["verified_on"], memory["evidence"]) == (
+        "confirmed", "M. Huber", "2026-03-02", "Pressestelle, Anruf")
+    assert memory["same_fact"] is True and memory["reused"] is False  # reuse is off by default
+    assert memory["article_title"] == "Brückensanierung in Lindach beginnt"
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_shows_nothing_of_the_memory_for_a_claim_it_does_not_know(desk: Path, fmt: str) -> None:
+    run("memory", "add", str(verified_day_one(desk)))
+    assert "memory" not in json_claims(desk, fmt)["55 Lastwagenfahrten"]
+
+
+def test_json_marks_a_new_title_as_a_different_fact_with_the_earlier_text(desk: Path) -> None:
+    (desk / "claims.toml").write_text('[memory]\nreuse = "confirmed"\n', encoding="utf-8")
+    run("memory", "add", str(verified_day_one(desk)))
+    memory = json_claims(desk, "json")["Oberbauleiter Thomas Gruber"]["memory"]
+    assert memory["same_fact"] is False and memory["reused"] is False
+    assert memory["claim_text"] == "Bauleiter Thomas Gruber"
+
+
+def test_json_says_reused_when_the_desk_reuses_confirmed_verifications(desk: Path) -> None:
+    (desk / "claims.toml").write_text('[memory]\nreuse = "confirmed"\n', encoding="utf-8")
+    run("memory", "add", str(verified_day_one(desk)))
+    assert json_claims(desk, "jsonl")["Bürgermeisterin Anna Roth"]["memory"]["reused"] is True
+
+
+def test_json_without_a_memory_is_the_plain_claims(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLAIMS_MEMORY", str(tmp_path / "none.sqlite"))
+    (tmp_path / "tag2.md").write_text(DAY_TWO, encoding="utf-8")
+    claims = json_claims(tmp_path, "json")
+    assert claims and all("memory" not in c for c in claims.values())
+
+
 def test_a_verification_found_wrong_is_shown_never_reused(desk: Path) -> None:
     (desk / "claims.toml").write_text('[memory]\nreuse = "confirmed"\n', encoding="utf-8")
     run("memory", "add", str(verified_day_one(desk, {"*": "bestätigt", "Bürgermeisterin Anna Roth": "falsch"})))

@@ -312,16 +312,29 @@ def run(jobs: Sequence[Job], action: Action, workers: int | None = None,
 
 # --- actions: what to do with each article, run in the worker ---------------------------------
 
+def _recall(article: Any, result: Any, job: Job) -> None:
+    """Earlier verifications of the article's claims into ``result.memory`` (when the job has a
+    memory); a memory that cannot be read is the article's warning, never its failure."""
+    memory = getattr(job.task, "memory", None)
+    if memory is not None:
+        from claims.memory.recall import recall_for
+
+        result.memory, memory_warnings = recall_for(result, memory)
+        article.warnings.extend(memory_warnings)
+
+
 def as_jsonl(article: Any, result: Any, job: Job) -> str:
     """One JSON line per claim (with the article's path), ready to print."""
     from claims.report.jsonout import as_jsonl as lines
 
+    _recall(article, result, job)
     return "".join(line + "\n" for line in lines(result))
 
 
 def as_json(article: Any, result: Any, job: Job) -> str:
     from claims.report.jsonout import as_json as dump
 
+    _recall(article, result, job)
     return dump(result)
 
 
@@ -353,11 +366,7 @@ def write_checklist(article: Any, result: Any, job: Job) -> str:
             from claims.fileops import keep_backup, prune_backups
 
             backup = keep_backup(target, target.read_bytes())
-        if task.memory is not None:  # earlier verifications beside the editor's columns
-            from claims.memory.recall import recall_for
-
-            result.memory, memory_warnings = recall_for(result, task.memory)
-            article.warnings.extend(memory_warnings)
+        _recall(article, result, job)  # earlier verifications beside the editor's columns
         if task.format == "csv":
             from claims.report.csvout import write_csv
 

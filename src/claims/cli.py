@@ -293,9 +293,9 @@ def extract(articles: tuple[str, ...], article_date: str | None, lang: str | Non
 
 
 def _memory_for(config: Any, fmt: str = "xlsx") -> Any:
-    """Where the checklist's memory columns (workbook or CSV) come from
-    (claims.memory.location), or None."""
-    if fmt not in ("xlsx", "csv"):
+    """Where the memory's columns (workbook, CSV) or the claims' ``memory`` (JSON, JSON Lines)
+    come from (claims.memory.location), or None: the text output shows no memory."""
+    if fmt == "text":
         return None
     from claims.memory.location import for_recall
 

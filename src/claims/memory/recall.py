@@ -25,6 +25,24 @@ class Recalled:
     reusable: bool  # may be taken as bestätigt when the configuration says reuse = "confirmed"
     count: int  # articles the memory holds this fact (or subject) from
 
+    def public(self) -> dict[str, Any]:
+        """What ``extract --format json|jsonl`` shows of it beside the claim: codes, not the
+        workbook's labels, for the scripts that read it (the same facts as the Gedächtnis columns)."""
+        v = self.verification
+        value = None
+        if v.value is not None:
+            import json
+
+            try:
+                value = json.loads(v.value)
+            except ValueError:  # a memory written by hand or by an older claims: shown as stored
+                value = v.value
+        return {"id": v.id, "same_fact": self.same, "status": v.status, "checked_by": v.checked_by,
+                "verified_on": v.verified_on, "evidence": v.evidence, "note": v.note,
+                "too_old": self.too_old, "reused": self.reusable, "articles": self.count,
+                "claim_text": v.claim_text, "value": value,
+                "article": v.article, "article_title": v.article_title, "article_date": v.article_date}
+
 
 def _newest(rows: list[Verification]) -> Verification:
     return max(rows, key=lambda v: (v.verified_on, v.recorded_at))

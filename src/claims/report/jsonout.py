@@ -10,7 +10,20 @@ from claims.report.safe import json_dumps
 
 
 def as_json(result: ExtractionResult) -> str:
-    return json_dumps(result.to_json(), indent=1, default=str)
+    document = result.to_json()
+    if result.memory:
+        for claim in document["claims"]:
+            _remembered(claim, result.memory)
+    return json_dumps(document, indent=1, default=str)
+
+
+def _remembered(claim: dict, memory: dict) -> dict:
+    """The claim with what the verification memory holds about it (``memory``), when it holds
+    something: as in the workbook, a claim the memory does not know shows nothing of it."""
+    recalled = memory.get(claim["id"])
+    if recalled is not None:
+        claim["memory"] = recalled.public()
+    return claim
 
 
 def as_jsonl(result: ExtractionResult) -> Iterator[str]:
@@ -20,8 +33,8 @@ def as_jsonl(result: ExtractionResult) -> Iterator[str]:
     for finding in result.findings:
         shown.setdefault(finding.claim_id, []).append(finding.public())
     for claim in result.claims:
-        yield json_dumps({"path": result.article.path, **claim.public(), "findings": shown.get(claim.id, [])},
-                         default=str)
+        line = {"path": result.article.path, **claim.public(), "findings": shown.get(claim.id, [])}
+        yield json_dumps(_remembered(line, result.memory) if result.memory else line, default=str)
 
 
 class JsonArray:
