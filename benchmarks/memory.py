@@ -10,7 +10,8 @@ the sample article's own claims, so that recall finds matches and reads their ro
 ``recall_for`` as extract calls it (connect, schema check, one lookup of every key, the choice
 per claim), the median of --repeat runs after one warm-up, with the table's statistics
 collected (ANALYZE, as PostgreSQL's autovacuum does after a bulk load); and the same extract (CLI, a new
-process each) with and without the memory, the median of the wall-clock times.
+process each) with and without the memory, interleaved, the medians of the wall-clock and
+CPU (user + system) times and of the CPU each round's memory added.
 """
 
 from __future__ import annotations
@@ -82,21 +83,42 @@ def time_recall(location, repeat: int) -> tuple[float, int]:
     return statistics.median(times) * 1000, len(found)
 
 
-def time_cli(memory: str | None, repeat: int) -> float:
-    times = []
+def run_cli(memory: str | None, folder: str) -> tuple[float, float]:
+    """One ``claims extract`` of the sample to a workbook in a new process: (wall, CPU) seconds,
+    CPU being the child's user + system time, which a loaded machine disturbs far less."""
+    import resource
+
     env = dict(os.environ)
     env.pop("CLAIMS_MEMORY", None)
     if memory:
         env["CLAIMS_MEMORY"] = memory
+    target = Path(folder) / "out.xlsx"
+    target.unlink(missing_ok=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "claims", "extract", str(SAMPLE), "-o", str(target)],
+                   check=True, env=env, capture_output=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def time_cli(memories: dict[str, str | None], repeat: int) -> dict[str, tuple[float, float, float]]:
+    """Name -> (median wall ms, median CPU ms, median CPU ms added against no memory), the runs
+    interleaved (none, sqlite, postgresql, none, ...) so that the machine's load falls on all
+    alike, and the added CPU the median of each round's difference."""
+    walls: dict[str, list[float]] = {name: [] for name in memories}
+    cpus: dict[str, list[float]] = {name: [] for name in memories}
     with tempfile.TemporaryDirectory() as folder:
+        run_cli(None, folder)  # warm the rule cache and the file system
         for _ in range(repeat):
-            target = Path(folder) / "out.xlsx"
-            target.unlink(missing_ok=True)
-            start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "claims", "extract", str(SAMPLE), "-o", str(target)],
-                           check=True, env=env, capture_output=True)
-            times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+            for name, memory in memories.items():
+                wall, cpu = run_cli(memory, folder)
+                walls[name].append(wall * 1000)
+                cpus[name].append(cpu * 1000)
+    base = cpus["none"]
+    return {name: (statistics.median(walls[name]), statistics.median(cpus[name]),
+                   statistics.median(c - b for c, b in zip(cpus[name], base))) for name in memories}
 
 
 def main() -> None:
@@ -140,11 +162,11 @@ def main() -> None:
             recall_ms, found = time_recall(location, args.repeat)
             print(f"{name:<11} rows {count:>7,}  filled in {filled:5.1f} s  recall {recall_ms:6.1f} ms "
                   f"(median of {args.repeat}; {found} claims with a match)")
-        without = time_cli(None, args.cli_repeat)
-        print(f"extract (CLI, new process) without memory: {without:6.0f} ms (median of {args.cli_repeat})")
-        for name, where in (("sqlite", sqlite_path), ("postgresql", args.postgres)):
-            with_memory = time_cli(where, args.cli_repeat)
-            print(f"extract (CLI, new process) with {name:<10}: {with_memory:6.0f} ms  (+{with_memory - without:.0f} ms)")
+        timed = time_cli({"none": None, "sqlite": sqlite_path, "postgresql": args.postgres}, args.cli_repeat)
+        print(f"extract (CLI, new process, {args.cli_repeat} interleaved rounds; medians):")
+        for name, (wall, cpu, added) in timed.items():
+            extra = "" if name == "none" else f"  CPU added {added:+5.0f} ms"
+            print(f"  memory {name:<10} wall {wall:6.0f} ms  CPU {cpu:6.0f} ms{extra}")
     finally:
         if cluster is not None:
             subprocess.run(["bash", str(ROOT / "tools" / "throwaway-postgres"), "stop", str(cluster)], capture_output=True)
