@@ -460,8 +460,26 @@ def _relative(unit: str, offset: int, fields: dict[str, Any], ref: dt.date | Non
             return f"{year_text}-{month:02d}-{day:02d}", date
         return f"{year_text}-{month:02d}", None
     if season:
+        if year is not None and offset and named is None and season in _SEASON_START:
+            year = _season_year(season, offset, ref)
+            year_text = f"{year:04d}"
         return f"{year_text}-{season}", None
     return year_text, None
+
+
+def _season_year(season: str, offset: int, ref: dt.date) -> int:
+    """The year of the season ``offset`` occurrences away: the coming autumn, read in January, is
+    this year's; the last one is last year's unless this year's is already over. A winter is the
+    year it begins in (December)."""
+    start = _SEASON_START[season]
+    if offset > 0:  # the next one not yet begun
+        first = ref.year if ref.month < start else ref.year + 1
+        return first + offset - 1
+    # the last one already over (a season lasts three months)
+    over = ref.year if ref.month > start + 2 else ref.year - 1
+    if start + 2 > 12 and ref.month <= start + 2 - 12:  # in January or February: last winter is still on
+        over = ref.year - 2
+    return over + offset + 1
 
 
 def _named_year(fields: dict[str, Any], state: DateState) -> int | None:
