@@ -45,9 +45,15 @@ def test_a_pronoun_passes_over_a_person_of_the_other_gender():
 
 @pytest.mark.parametrize("text, lang", [
     ("Händler sprachen von einem „klaren Signal an alle“.", "de"),
+    ("Die Lage sei „äußerst angespannt“, sagten Experten.", "de"),
 ])
 def test_an_unnamed_group_is_no_speaker(text, lang):
     assert _speakers(text, lang) == [None]
+
+
+def test_a_group_with_its_genitive_is_the_speaker_as_a_whole():
+    text = "Am Montag warnten Vertreter der Bauverbände vor einem „drohenden Verlust an Fachwissen“."
+    assert _speakers(text) == ["Vertreter der Bauverbände"]
 
 
 def test_a_sentence_opening_with_von_der_names_no_one():
