@@ -145,7 +145,7 @@ class DateState:
     last_half: tuple[int, int] | None = None  # year and half named last
     named_year: tuple[int, int] | None = None  # the year named last
     frame_year: tuple[int, int] | None = None  # a year that frames the dates after it
-    story: tuple[int, int] | None = None  # the year of the last month- or day-precise date
+    story: tuple[int, int, int] | None = None  # sentence, year, paragraph of the last month- or day-precise date
 
 
 def _state(ctx: Any) -> DateState:
@@ -513,9 +513,9 @@ def _context_year(fields: dict[str, Any], ctx: Any) -> int | None:
     """The year the text gives a day or month without one, in a clause in the past tense (CLAIMS.md
     Values: a year named in the same clause or for the same event beats the nearest year): a year
     named earlier in the same sentence (1945 kapitulierte ... am 8. Mai), else the year of a
-    story told just before (the last date of month or day precision, at most two sentences back,
-    in another year than the article's: am 7. Mai 1945 ... Am 8. Mai ...). The caller keeps it
-    only when the date is not after the article's."""
+    story told just before (the last date of month or day precision, at most two sentences back
+    in the same paragraph, in another year than the article's: am 7. Mai 1945 ... Am 8. Mai ...).
+    The caller keeps it only when the date is not after the article's."""
     if _tense(fields) != "past":
         return None
     state, sentence = _state(ctx), getattr(ctx, "sentence", 0)
@@ -523,7 +523,10 @@ def _context_year(fields: dict[str, Any], ctx: Any) -> int | None:
     if frame is not None and frame[0] == sentence:
         return frame[1]
     story = state.story
-    if story is not None and 0 < sentence - story[0] <= 2 and story[1] != ctx.article_date.year:
+    # a new paragraph goes back to the article's own time (… collapsed in March 2024.¶ A jury
+    # convicted him in June: this June), a story goes on within its paragraph
+    if story is not None and 0 < sentence - story[0] <= 2 and story[1] != ctx.article_date.year \
+            and story[2] == getattr(ctx, "paragraph", 0):
         return story[1]
     return None
 
@@ -844,7 +847,7 @@ def _normalize(fields: dict[str, Any], ctx: Any) -> str | None:
     sentence = getattr(ctx, "sentence", 0)
     state.sentence_now = sentence
     value, date = _date_value(fields, ctx)
-    _remember_years(fields, state, sentence, value)
+    _remember_years(fields, state, sentence, value, getattr(ctx, "paragraph", 0))
     suffix = _time_suffix(fields)
     if value is None:
         return _resolve_time(fields, ctx, suffix) if suffix else None
@@ -857,7 +860,8 @@ def _normalize(fields: dict[str, Any], ctx: Any) -> str | None:
     return value
 
 
-def _remember_years(fields: dict[str, Any], state: DateState, sentence: int, value: str | None) -> None:
+def _remember_years(fields: dict[str, Any], state: DateState, sentence: int, value: str | None,
+                    paragraph: int) -> None:
     """The years a value names, for the dates after it (named_year, frame_year, story)."""
     named = _int(fields.get("year"))
     if named is not None and value is not None and value[:4].isdigit():
@@ -865,7 +869,7 @@ def _remember_years(fields: dict[str, Any], state: DateState, sentence: int, val
         if not _text(fields.get("span")):  # not seit 2010, bis 2020, der 2010 gegründete
             state.frame_year = (sentence, int(value[:4]))
     if value is not None and _MONTH_PRECISE.match(value):
-        state.story = (sentence, int(value[:4]))
+        state.story = (sentence, int(value[:4]), paragraph)
 
 
 def _remember_date(fields: dict[str, Any], ctx: Any, date: dt.date | None) -> None:
