@@ -87,3 +87,19 @@ def test_rules_test_on_a_user_folder_runs_only_its_rules(tmp_path, runner):
     result = runner.invoke(main, ["rules", "test", str(rules)])
     assert result.exit_code == 0, result.output
     assert result.output.strip().endswith("1 passed, 0 failed, 0 todo")
+
+
+def test_a_file_wide_yield_to_naming_no_kind_is_refused(tmp_path):
+    with pytest.raises(RuleError) as info:
+        load(tmp_path, GOOD_RULE.replace('kind = "figure"\n', 'kind = "figure"\nyield_to = ["quotes"]\n'))
+    assert "test.toml" in str(info.value) and "quotes" in str(info.value)
+
+
+def test_a_file_wide_yield_to_drops_the_files_claims_inside_that_kind(tmp_path):
+    text = GOOD_RULE.replace('kind = "figure"\n', 'kind = "figure"\nyield_to = ["quote"]\n')
+    rules = load(tmp_path, text)
+    from claims.api import extract_text
+
+    found = extract_text("Sie sagte: „Ich kaufte 3 Schock Eier.“ Er kaufte 2 Schock.", lang="de", rules=rules)
+    dozens = [c.text for c in found.claims if c.rule == "de.figure.test-dozen"]
+    assert dozens == ["2 Schock"]

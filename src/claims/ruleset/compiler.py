@@ -338,6 +338,9 @@ def _build_ruleset(lang: str, dirs: list[Path], disabled: tuple[str, ...]) -> Ru
             if owner and owner != spec.id and owner in rules and rules[owner].path.parent == path.parent:
                 raise RuleError(f"rule {spec.id}: code {spec.code} is already used by {owner}", path, line)
             codes[spec.code] = spec.id
+            if rule_file.yield_to:
+                spec = spec.model_copy(update={"yield_to": [*spec.yield_to, *(
+                    kind for kind in rule_file.yield_to if kind not in spec.yield_to)]})
             pattern_line = _key_line(raw, "pattern", line) if line else None
             expanded = expander.expand(_with_claim_before(spec), path, pattern_line)
             if spec.claim_before:

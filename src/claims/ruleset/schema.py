@@ -191,6 +191,9 @@ class RuleFile(BaseModel):
     summary: str = ""
     example_date: str = "2025-03-24"
     scope: Literal["sentence", "paragraph"] = "sentence"  # each rule's, unless it sets its own
+    # the kinds every rule of the file yields to, besides its own yield_to (no attribution inside
+    # a quotation: what a quote says is checked as the quote)
+    yield_to: list[str] = Field(default_factory=list)
     fragments: dict[str, str] = Field(default_factory=dict)
     rule: list[RuleSpec] = Field(default_factory=list)
     link: list[LinkSpec] = Field(default_factory=list)
@@ -202,6 +205,14 @@ class RuleFile(BaseModel):
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
         return kind
+
+    @field_validator("yield_to")
+    @classmethod
+    def _known_kinds(cls, kinds: list[str]) -> list[str]:
+        for kind in kinds:
+            if kind not in KINDS:
+                raise ValueError(f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
+        return kinds
 
 
 class ListFile(BaseModel):
