@@ -149,3 +149,15 @@ def test_a_day_and_month_in_digits_ends_a_sentence_only_before_a_sentence_starte
         "Der Markt ist am 29.7. 2025 geöffnet.", "Der Eintritt ist frei."]
     assert split("Der Markt war bis 29.7. Danach wurde umgebaut.") == [
         "Der Markt war bis 29.7.", "Danach wurde umgebaut."]
+
+
+def test_a_swiss_quotation_in_guillemets_closes_at_its_own_mark():
+    # «…» closes with », which in German »…« opens: the sentence after it must still end
+    assert split("«Wir sind stolz», sagte Huber nach dem Spiel. «Das Team glaubt an sich.» Der Trainer "
+                 "haderte.") == ["«Wir sind stolz», sagte Huber nach dem Spiel.", "«Das Team glaubt an sich.»",
+                                "Der Trainer haderte."]
+
+
+def test_german_guillemets_still_open_with_the_right_pointing_mark():
+    assert split("»Wir sind stolz«, sagte Huber. »Das Team glaubt an sich.« Der Trainer haderte.") == [
+        "»Wir sind stolz«, sagte Huber.", "»Das Team glaubt an sich.«", "Der Trainer haderte."]

@@ -85,8 +85,9 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
                 opened, straight = None, False
             else:
                 opened, straight = i, True
-        elif ch in "„»‚" or (ch in "«“" and _opens(text, i) and opened is None):
-            opened = i
+        elif ch in "„‚" or (ch == "»" and (opened is None or text[opened] != "«")) \
+                or (ch in "«“" and _opens(text, i) and opened is None):
+            opened = i  # » opens (»…«, German) unless it closes a « (Swiss and French «…»)
         elif ch in _CLOSERS and opened is not None and not straight:
             spans.append((opened, i + 1))
             opened = None
