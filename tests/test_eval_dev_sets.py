@@ -26,12 +26,13 @@ from eval_floors import assert_f1_floor, assert_value_floor
 
 SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
-# set -> (articles, {kind: F1 floor}, {kind: value-accuracy floor}); measured 2026-12-07
+# set -> (articles, {kind: F1 floor}, {kind: value-accuracy floor}); measured 2026-12-07, the
+# attribution floors raised on 2026-12-08 after the real-news attribution work
 FLOORS: dict[str, tuple[int, dict[str, float], dict[str, float]]] = {
     "gnad-dev": (31, {
         "date": 0.93,          # measured 0.9825
         "figure": 0.93,        # measured 0.9831
-        "attribution": 0.86,   # measured 0.9123
+        "attribution": 0.91,   # measured 0.9609 (0.9123 when first set)
         "role": 0.93,          # measured 0.9848
         "superlative": 0.92,   # measured 0.9762
         "credit": 0.95,        # measured 1.0000
@@ -39,24 +40,24 @@ FLOORS: dict[str, tuple[int, dict[str, float], dict[str, float]]] = {
     }, {
         "date": 0.95,          # measured 1.0000
         "figure": 0.93,        # measured 0.9828
-        "attribution": 0.89,   # sources; measured 0.9481
+        "attribution": 0.92,   # sources; measured 0.9767 (0.9481 when first set)
         "role": 0.95,          # persons; measured 1.0000
         "all": 0.93,           # measured 0.9856
     }),
     "spkatt-dev": (150, {
         "quote": 0.95,         # measured 1.0000
-        "attribution": 0.73,   # measured 0.7823
-        "all": 0.80,           # measured 0.8533
+        "attribution": 0.79,   # measured 0.8475 (0.7823 when first set)
+        "all": 0.84,           # measured 0.8966 (0.8533 when first set)
     }, {
-        "quote": 0.69,         # speakers; measured 0.7417
-        "attribution": 0.83,   # sources; measured 0.8836
-        "all": 0.77,           # measured 0.8269
+        "quote": 0.71,         # speakers; measured 0.7667 (0.7417 when first set)
+        "attribution": 0.86,   # sources; measured 0.9112 (0.8836 when first set)
+        "all": 0.80,           # measured 0.8593 (0.8269 when first set)
     }),
     "krauts-dev": (42, {
         "date": 0.93,          # measured 0.9844
         "figure": 0.92,        # measured 0.9724
         "quote": 0.94,         # measured 0.9934
-        "attribution": 0.86,   # measured 0.9143
+        "attribution": 0.87,   # measured 0.9275 (0.9143 when first set)
         "role": 0.91,          # measured 0.9610
         "superlative": 0.95,   # measured 1.0000
         "credit": 0.95,        # measured 1.0000
