@@ -417,7 +417,10 @@ def _relative(unit: str, offset: int, fields: dict[str, Any], ref: dt.date | Non
     day = _int(fields.get("day"))
     named = _named_year(fields, state) if offset and unit in ("Y", "DE") else None
     if named is not None and offset < 0 and ref is not None and named > ref.year:
-        named = None  # a target ahead (Investitionen bis 2030 … Im Vorjahr) counts nothing back
+        # a target ahead (Investitionen bis 2030 … Im Vorjahr) counts nothing back; a projection
+        # told back from a future year (2027 fertig, ein Jahr zuvor …) then counts from the article
+        # too: news name future years as targets far more often than as a story's frame
+        named = None
     if named is not None:  # zehn Jahre später, zwei Jahrzehnte danach: from the year named
         if unit == "DE":
             unit, offset = "Y", offset * 10
