@@ -11,6 +11,14 @@ from claims.kinds import KINDS
 _STRICT = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
+def _registered_kinds(kinds: list[str]) -> list[str]:
+    """The kinds as given, or the error naming the first one no module registers."""
+    for kind in kinds:
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
+    return kinds
+
+
 class MatchExample(BaseModel):
     """Text in which the rule must find ``claim`` with ``value``."""
 
@@ -61,10 +69,7 @@ class RuleSpec(BaseModel):
     @field_validator("yield_to")
     @classmethod
     def _known_kinds(cls, kinds: list[str]) -> list[str]:
-        for kind in kinds:
-            if kind not in KINDS:
-                raise ValueError(f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
-        return kinds
+        return _registered_kinds(kinds)
 
 
 class LinkBranch(BaseModel):
@@ -165,9 +170,7 @@ class LinkSpec(BaseModel):
     @field_validator("from_kind")
     @classmethod
     def _known_kind(cls, kind: str | None) -> str | None:
-        if kind is not None and kind not in KINDS:
-            raise ValueError(f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
-        return kind
+        return kind if kind is None else _registered_kinds([kind])[0]
 
     @field_validator("branches")
     @classmethod
@@ -202,17 +205,12 @@ class RuleFile(BaseModel):
     @field_validator("kind")
     @classmethod
     def _registered(cls, kind: str) -> str:
-        if kind not in KINDS:
-            raise ValueError(f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
-        return kind
+        return _registered_kinds([kind])[0]
 
     @field_validator("yield_to")
     @classmethod
     def _known_kinds(cls, kinds: list[str]) -> list[str]:
-        for kind in kinds:
-            if kind not in KINDS:
-                raise ValueError(f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
-        return kinds
+        return _registered_kinds(kinds)
 
 
 class ListFile(BaseModel):
